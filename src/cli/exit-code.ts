@@ -1,0 +1,39 @@
+import { PlanError } from '../core/errors.js';
+
+/**
+ * Exit codes (DESIGN §5). The one place an outcome becomes a process status.
+ *
+ * | code | meaning                                                    |
+ * |------|------------------------------------------------------------|
+ * | 0    | success                                                    |
+ * | 1    | `check` found a violation                                  |
+ * | 2    | bad input: flag, budget, unknown preset, invalid file      |
+ * | 70   | internal error: a bug in llm-plan (EX_SOFTWARE)            |
+ */
+export const EXIT = { ok: 0, violation: 1, usage: 2, internal: 70 } as const;
+
+export function exitCodeFor(error: unknown): number {
+  if (error instanceof PlanError) return error.code === 'internal' ? EXIT.internal : EXIT.usage;
+  return EXIT.internal;
+}
+
+/**
+ * The lines printed on stderr for an error: `llm-plan: error: …` and, where useful, `hint: …`.
+ * Internal errors say how to report them; the stack only with `LLM_PLAN_DEBUG=1`.
+ */
+export function describeError(error: unknown, debug: boolean): string {
+  if (error instanceof PlanError && error.code !== 'internal') {
+    return `llm-plan: error: ${oneLine(error.message)}\n${error.hint ? `hint: ${oneLine(error.hint)}\n` : ''}`;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  const stack = debug && error instanceof Error && error.stack ? `${error.stack}\n` : '';
+  return (
+    `llm-plan: internal error: ${oneLine(message)}\n` +
+    `hint: this is a bug in llm-plan; please report it with the command you ran and the output of 'llm-plan --version'` +
+    `${debug ? '' : ' (LLM_PLAN_DEBUG=1 prints the stack trace)'}\n${stack}`
+  );
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
+}

@@ -1,0 +1,10 @@
+/** Everything the CLI touches outside itself, so `run` can be driven in-process by tests. */
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Whether stdout is a terminal (colour, progress bars). */
+  readonly isTTY: boolean;
+  /** Terminal width in columns, when stdout is a terminal. */
+  readonly columns?: number | undefined;
+}

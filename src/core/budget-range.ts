@@ -1,0 +1,74 @@
+import { parseBudget, type Budget } from './budget.js';
+import { badInput } from './errors.js';
+
+/** Two budgets of the same kind, `low < high`: what `LO..HI` means for sweeps and plots. */
+export interface BudgetRange {
+  readonly low: Budget;
+  readonly high: Budget;
+}
+
+/** The amount of a budget in its own base unit (FLOPs, GPU-hours or USD). */
+export function budgetAmount(budget: Budget): number {
+  switch (budget.kind) {
+    case 'flops':
+      return budget.flops;
+    case 'gpu-hours':
+      return budget.gpuHours;
+    case 'usd':
+      return budget.usd;
+  }
+}
+
+/** A budget of the same kind as `like`, with another amount (for stepping through a range). */
+export function withAmount(like: Budget, amount: number, text: string): Budget {
+  switch (like.kind) {
+    case 'flops':
+      return { kind: 'flops', flops: amount, text };
+    case 'gpu-hours':
+      return { kind: 'gpu-hours', gpuHours: amount, text };
+    case 'usd':
+      return { kind: 'usd', usd: amount, text };
+  }
+}
+
+/**
+ * Parses `LO..HI`, e.g. `1e3gpuh..1e6gpuh` or `1e21flops..1e25flops`. A unit on HI alone applies to
+ * both ends (`1e3..1e6gpuh`). Both ends must be the same kind of budget and LO < HI.
+ */
+export function parseBudgetRange(text: string): BudgetRange {
+  const parts = text.split('..');
+  if (parts.length !== 2) {
+    throw badInput(`cannot read the range '${text}'`, 'write LO..HI, for example 1e3gpuh..1e6gpuh');
+  }
+  const [lowText = '', highText = ''] = parts.map((part) => part.trim());
+  const high = parseBudget(highText);
+  const lowHasUnit = /[a-z$]/i.test(lowText.replace(/^\s*[\d.]+(e[+-]?\d+)?\s*[kmbgt]?\s*$/i, ''));
+  const low = parseBudget(lowHasUnit || lowText.startsWith('$') ? lowText : `${lowText}${unitOf(highText)}`);
+  if (low.kind !== high.kind) {
+    throw badInput(`the ends of '${text}' are different kinds of budget`, 'use one unit for both ends: 1e3gpuh..1e6gpuh');
+  }
+  if (!(budgetAmount(low) < budgetAmount(high))) {
+    throw badInput(`the range '${text}' must go from low to high`, 'for example 1e3gpuh..1e6gpuh');
+  }
+  return { low, high };
+}
+
+/** The unit part of a budget text: what follows the number and its SI suffix. */
+function unitOf(budgetText: string): string {
+  const match = /^\s*\$?\s*[\d.]+(?:e[+-]?\d+)?\s*[kmbgt]?(?![a-z])/i.exec(budgetText);
+  const plain = /^\s*\$?\s*[\d.]+(?:e[+-]?\d+)?/i.exec(budgetText);
+  const rest = budgetText.slice((match ?? plain)?.[0].length ?? 0);
+  return budgetText.trim().startsWith('$') && rest.trim() === '' ? ' usd' : rest;
+}
+
+/**
+ * `steps` values spaced evenly in log between `low` and `high`, both included.
+ *
+ * @example logSpace(1e3, 1e6, 4) → [1e3, 1e4, 1e5, 1e6]
+ */
+export function logSpace(low: number, high: number, steps: number): number[] {
+  if (!Number.isInteger(steps) || steps < 2) throw badInput(`--steps must be a whole number ≥ 2, got ${steps}`);
+  const logLow = Math.log(low);
+  const stepSize = (Math.log(high) - logLow) / (steps - 1);
+  return Array.from({ length: steps }, (_, index) => (index === steps - 1 ? high : index === 0 ? low : Math.exp(logLow + index * stepSize)));
+}

@@ -1,0 +1,62 @@
+/**
+ * Number formatting for human output (renderers only; JSON keeps plain numbers in base units).
+ * One unit table plus `toPrecision`, in the manner of pretty-bytes.
+ */
+
+const COUNT_UNITS: ReadonlyArray<readonly [number, string]> = [
+  [1e12, 'T'],
+  [1e9, 'B'],
+  [1e6, 'M'],
+  [1e3, 'k'],
+];
+
+function assertFinite(value: number): void {
+  if (!Number.isFinite(value)) throw new TypeError(`expected a finite number, got ${value}`);
+}
+
+/** `9e20` → `9.00e20`: scientific notation with three significant digits and no `+`. */
+export function formatScientific(value: number, digits = 3): string {
+  assertFinite(value);
+  return value.toExponential(digits - 1).replace('e+', 'e');
+}
+
+/**
+ * A count with an SI suffix and three significant digits: parameters, tokens.
+ *
+ * @example formatCount(2.7386e9) → '2.74B'; formatCount(5.477e10) → '54.8B'; formatCount(1.4e12) → '1.40T'
+ */
+export function formatCount(value: number): string {
+  assertFinite(value);
+  const magnitude = Math.abs(value);
+  if (magnitude >= 1e15) return formatScientific(value);
+  for (const [scale, suffix] of COUNT_UNITS) {
+    // Round first so 999.96e6 prints as 1.00B rather than 1000M.
+    if (Number((magnitude / scale).toPrecision(3)) >= 1) {
+      const scaled = Number((value / scale).toPrecision(3));
+      if (Math.abs(scaled) < 1000) return `${scaled.toPrecision(3)}${suffix}`;
+    }
+  }
+  if (magnitude < 1e-3 && magnitude > 0) return formatScientific(value);
+  return Number(value.toPrecision(3)).toString();
+}
+
+/** A plain number with three significant digits, switching to scientific beyond 1e6 or below 1e-3. */
+export function formatNumber(value: number, digits = 3): string {
+  assertFinite(value);
+  const magnitude = Math.abs(value);
+  if (magnitude !== 0 && (magnitude >= 1e6 || magnitude < 1e-3)) return formatScientific(value, digits);
+  return value.toPrecision(digits);
+}
+
+/** A number with a thousands separator and a fixed number of decimals: `23809.5` → `23,810`. */
+export function formatGrouped(value: number, decimals = 0): string {
+  assertFinite(value);
+  return value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+}
+
+/** Hours of wall-clock or device time as a short human duration: hours below two days, else days. */
+export function formatHours(hours: number): string {
+  assertFinite(hours);
+  if (hours < 48) return `${formatNumber(hours)} h`;
+  return `${formatNumber(hours / 24)} days`;
+}

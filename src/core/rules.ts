@@ -1,0 +1,57 @@
+import type { LossModel, Rule } from '../presets/schemas.js';
+import { TRAINING_FLOPS_PER_PARAM_TOKEN as SIX } from './units.js';
+
+/** How a budget splits: N parameters trained on D tokens, with `6·N·D = C`. */
+export interface Allocation {
+  readonly params: number;
+  readonly tokens: number;
+}
+
+/**
+ * The exponent a of `N_opt ∝ C^a` for a rule (with the loss model that scores it, which only the
+ * loss-optimal rule depends on). Tokens then grow as `C^(1−a)`.
+ *
+ * - power law: the rule's published exponent
+ * - loss-optimal, chinchilla form: `β/(α+β)` (Hoffmann et al. 2022, Eq. 4)
+ * - loss-optimal, kaplan form: `1/(1+p)` with `p = αN/αD` (derived in `allocateLossOptimal`)
+ */
+export function paramsExponent(rule: Rule, loss: LossModel): number {
+  if (rule.kind === 'power-law') return rule.exponent;
+  if (loss.form === 'chinchilla') return loss.beta / (loss.alpha + loss.beta);
+  return 1 / (1 + loss.alphaN / loss.alphaD);
+}
+
+/**
+ * Splits C training FLOPs into (N, D) under a rule. D is always `C/(6N)`, so a plan spends
+ * exactly its budget (to floating-point precision): a product rule, not an approximation.
+ *
+ * @example allocate(deepmind, 9e20, hoffmann2022) → { params: 2.7386e9, tokens: 5.477e10 }
+ */
+export function allocate(rule: Rule, flops: number, loss: LossModel): Allocation {
+  const params = rule.kind === 'power-law' ? allocatePowerLaw(rule.exponent, rule.anchor, flops) : allocateLossOptimal(loss, flops);
+  return { params, tokens: flops / (SIX * params) };
+}
+
+/** `N(C) = N0 · (C/C0)^a`, anchored at a published (N0, C0). */
+function allocatePowerLaw(exponent: number, anchor: { params: number; flops: number }, flops: number): number {
+  return anchor.params * (flops / anchor.flops) ** exponent;
+}
+
+/**
+ * The N that minimises the loss model on the curve `D = C/(6N)`.
+ *
+ * Chinchilla form: `N = G·(C/6)^(β/(α+β))`, `G = (αA/(βB))^(1/(α+β))` (Hoffmann et al. 2022, Eq. 4).
+ * Kaplan form: L is monotone in `f(N) = (Nc/N)^p + 6·Dc·N/C` (p = αN/αD); `f'(N) = 0` gives
+ * `N = (p·Nc^p·C/(6·Dc))^(1/(p+1))`.
+ */
+function allocateLossOptimal(loss: LossModel, flops: number): number {
+  if (loss.form === 'chinchilla') {
+    const { A, B, alpha, beta } = loss;
+    const G = ((alpha * A) / (beta * B)) ** (1 / (alpha + beta));
+    return G * (flops / SIX) ** (beta / (alpha + beta));
+  }
+  const p = loss.alphaN / loss.alphaD;
+  // Computed in logs: Nc^p overflows nothing here, but C can be large and the product is a root.
+  const logN = (Math.log(p) + p * Math.log(loss.Nc) + Math.log(flops) - Math.log(SIX * loss.Dc)) / (p + 1);
+  return Math.exp(logN);
+}

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+
+/**
+ * Schemas of the preset files. Built-in presets (`presets/*.json`) are validated against these by
+ * the test suite and shipped as typed data, so zod is only loaded at run time when a user-supplied
+ * file must be validated. Every type of the domain comes from `z.infer` here; core imports them
+ * with `import type`, which leaves no run-time dependency from core on this module.
+ */
+
+const positive = z.number().positive().finite();
+const presetId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9._-]*$/, 'lower-case letters, digits, ".", "_" or "-", starting with a letter or digit');
+
+export const PrecisionSchema = z.enum(['fp32', 'tf32', 'fp16', 'bf16', 'fp8']);
+
+export const AcceleratorSchema = z.strictObject({
+  id: presetId,
+  name: z.string().min(1),
+  vendor: z.string().min(1),
+  aliases: z.array(presetId).optional(),
+  /** Vendor's dense (not 2:4-sparse) tensor throughput per precision, TFLOP/s. Absent = unsupported. */
+  denseTflops: z
+    .partialRecord(PrecisionSchema, positive)
+    .refine((table) => Object.keys(table).length > 0, 'at least one precision'),
+  /** Memory per device in decimal GB (1e9 bytes), as datasheets print it. */
+  memoryGB: positive,
+  bandwidthGBps: positive,
+  confidence: z.string().min(1),
+  source: z.string().min(1),
+  notes: z.string().optional(),
+});
+
+export const AcceleratorFileSchema = z.strictObject({
+  accelerators: z.array(AcceleratorSchema).min(1),
+});
+
+const lossModelCommon = {
+  id: presetId,
+  name: z.string().min(1),
+  /** What N counts in the fit: all parameters (Chinchilla) or non-embedding ones (Kaplan). */
+  parameterCount: z.enum(['all', 'non-embedding']),
+  /** The data the loss was measured on; losses do not transfer to other data or tokenizers. */
+  dataset: z.string().min(1),
+  source: z.string().min(1),
+  notes: z.string().optional(),
+};
+
+/** `L = E + A/N^α + B/D^β` (Hoffmann et al. 2022, approach 3). */
+export const ChinchillaLossSchema = z.strictObject({
+  ...lossModelCommon,
+  form: z.literal('chinchilla'),
+  E: positive,
+  A: positive,
+  B: positive,
+  alpha: positive,
+  beta: positive,
+});
+
+/** `L = [(Nc/N)^(αN/αD) + Dc/D]^αD` (Kaplan et al. 2020, Eq. 1.5). */
+export const KaplanLossSchema = z.strictObject({
+  ...lossModelCommon,
+  form: z.literal('kaplan'),
+  alphaN: positive,
+  alphaD: positive,
+  Nc: positive,
+  Dc: positive,
+});
+
+export const LossModelSchema = z.discriminatedUnion('form', [ChinchillaLossSchema, KaplanLossSchema]);
+
+export const LossModelFileSchema = z.strictObject({
+  lossModels: z.array(LossModelSchema).min(1),
+});
+
+const ruleCommon = {
+  id: presetId,
+  name: z.string().min(1),
+  aliases: z.array(presetId).optional(),
+  /** The loss model that scores this rule's plan unless `--loss` says otherwise. */
+  defaultLoss: presetId,
+  source: z.string().min(1),
+  notes: z.string().optional(),
+};
+
+/** `N(C) = N0 · (C/C0)^a`, `D = C/(6N)`: a published exponent anchored at a published run. */
+export const PowerLawRuleSchema = z.strictObject({
+  ...ruleCommon,
+  kind: z.literal('power-law'),
+  exponent: z.number().gt(0).lt(1),
+  anchor: z.strictObject({ params: positive, flops: positive }),
+});
+
+/** Minimise the loss model subject to `6·N·D = C`. */
+export const LossOptimalRuleSchema = z.strictObject({
+  ...ruleCommon,
+  kind: z.literal('loss-optimal'),
+});
+
+export const RuleSchema = z.discriminatedUnion('kind', [PowerLawRuleSchema, LossOptimalRuleSchema]);
+
+export const RuleFileSchema = z.strictObject({
+  rules: z.array(RuleSchema).min(1),
+});
+
+export type Precision = z.infer<typeof PrecisionSchema>;
+export type Accelerator = z.infer<typeof AcceleratorSchema>;
+export type ChinchillaLoss = z.infer<typeof ChinchillaLossSchema>;
+export type KaplanLoss = z.infer<typeof KaplanLossSchema>;
+export type LossModel = z.infer<typeof LossModelSchema>;
+export type PowerLawRule = z.infer<typeof PowerLawRuleSchema>;
+export type LossOptimalRule = z.infer<typeof LossOptimalRuleSchema>;
+export type Rule = z.infer<typeof RuleSchema>;

@@ -1,0 +1,35 @@
+import Table from 'cli-table3';
+
+/** Borderless columns separated by two spaces: readable in a terminal, diff-able in a log. */
+const BORDERLESS = {
+  top: '', 'top-mid': '', 'top-left': '', 'top-right': '',
+  bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '',
+  left: '', 'left-mid': '', mid: '', 'mid-mid': '',
+  right: '', 'right-mid': '', middle: '  ',
+};
+
+export interface GridOptions {
+  /** Column indexes to right-align (numbers). */
+  readonly alignRight?: readonly number[];
+  /** Fixed widths per column (undefined = fit), with word wrapping. */
+  readonly widths?: ReadonlyArray<number | undefined>;
+}
+
+/** A header row and body rows as an aligned text grid (no trailing newline). */
+export function renderGrid(head: readonly string[], rows: ReadonlyArray<readonly string[]>, options: GridOptions = {}): string {
+  const align = head.map((_, index) => (options.alignRight?.includes(index) ? 'right' : 'left') as 'left' | 'right');
+  const table = new Table({
+    head: [...head],
+    chars: BORDERLESS,
+    style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
+    colAligns: align,
+    ...(options.widths ? { colWidths: options.widths.map((width) => width ?? null), wordWrap: true } : {}),
+  });
+  for (const row of rows) table.push([...row]);
+  // cli-table3 pads every line to the full width; trailing spaces only get in the way.
+  return table
+    .toString()
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n');
+}

@@ -1,0 +1,38 @@
+import { formatCount, formatGrouped, formatNumber, formatScientific } from '../core/format.js';
+import type { PlanDocument } from '../core/plan.js';
+import { renderGrid } from './grid.js';
+import type { Style } from './style.js';
+
+/**
+ * The human view of a plan: what the budget is in hardware terms, then one row per rule, then the
+ * notes. Returns a string ending in a newline.
+ */
+export function renderPlanTable(plan: PlanDocument, style: Style): string {
+  const lines: string[] = [];
+  const { hardware, compute } = plan;
+  if (hardware) {
+    lines.push(
+      `${style.bold(hardware.name)} · ${hardware.precision} · ${formatNumber(hardware.peakFlops / 1e12)} TFLOP/s peak` +
+        ` × MFU ${hardware.mfu.toFixed(2)} = ${formatNumber(hardware.effectiveFlops / 1e12)} TFLOP/s`,
+    );
+  }
+  const budgetParts = [`${style.bold('Budget')} ${plan.input.budget}`];
+  if (compute.costUsd !== undefined) budgetParts.push(`$${formatGrouped(compute.costUsd)}`);
+  if (compute.gpuHours !== undefined) budgetParts.push(`${formatGrouped(compute.gpuHours)} GPU-hours`);
+  budgetParts.push(`${formatScientific(compute.flops)} FLOPs`, `${formatNumber(compute.pfDays)} PF-days`);
+  lines.push(budgetParts.join(' = '), '');
+
+  const rows = plan.plans.map((row) => [
+    style.accent(row.rule),
+    formatCount(row.params),
+    formatCount(row.tokens),
+    formatNumber(row.tokensPerParam),
+    `${row.loss.value.toFixed(3)} ${style.dim(row.loss.model)}`,
+  ]);
+  lines.push(renderGrid(['rule', 'parameters', 'tokens', 'tokens/param', 'est. loss'].map(style.bold), rows, { alignRight: [1, 2, 3] }));
+
+  if (plan.notes.length > 0) {
+    lines.push('', ...plan.notes.map((note) => style.dim(`* ${note}`)));
+  }
+  return `${lines.join('\n')}\n`;
+}
