@@ -7,4 +7,8 @@ export interface CliIo {
   readonly isTTY: boolean;
   /** Terminal width in columns, when stdout is a terminal. */
   readonly columns?: number | undefined;
+  /** Whether stderr is a terminal (progress bars go there, only then). */
+  readonly stderrIsTTY?: boolean;
+  /** Reads all of stdin, up to `maxBytes` (more is an error). Absent where there is no stdin. */
+  readonly readStdin?: (maxBytes: number) => Promise<Uint8Array>;
 }

@@ -1,3 +1,4 @@
+import { PlanError } from '../core/errors.js';
 import { run } from './run.js';
 
 // The process boundary: the only file that touches `process`. Output goes through
@@ -7,11 +8,24 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
+async function readStdin(maxBytes: number): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
+    total += chunk.length;
+    if (total > maxBytes) throw new PlanError('invalid-file', `stdin: more than ${maxBytes} bytes`);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
 const exitCode = await run(process.argv.slice(2), {
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
   env: process.env,
   isTTY: Boolean(process.stdout.isTTY),
   columns: process.stdout.columns,
+  stderrIsTTY: Boolean(process.stderr.isTTY),
+  readStdin,
 });
 process.exitCode = exitCode;

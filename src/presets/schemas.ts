@@ -46,8 +46,44 @@ const lossModelCommon = {
   notes: z.string().optional(),
 };
 
+const interval = z.tuple([z.number().finite(), z.number().finite()]);
+
+/** The five constants of the approach-3 form, as one parameter set. */
+export const ChinchillaParamsSchema = z.strictObject({ E: positive, A: positive, B: positive, alpha: positive, beta: positive });
+
+/**
+ * How a loss model was fitted by `llm-plan fit` (absent for published models). `bootstrap.draws`
+ * are the refitted parameter sets, so any derived quantity (N_opt at any budget) gets an interval.
+ */
+export const FitInfoSchema = z.strictObject({
+  /** The file the runs came from (`-` for stdin). */
+  input: z.string(),
+  /** ISO date (YYYY-MM-DD) of the fit. */
+  date: z.string(),
+  runs: z.number().int().positive(),
+  droppedTopLoss: z.number().int().nonnegative(),
+  /** Huber δ on log loss. */
+  delta: positive,
+  /** Value of the objective at the optimum (sum of Huber losses). */
+  objective: z.number().finite().nonnegative(),
+  converged: z.boolean(),
+  starts: z.number().int().positive(),
+  bootstrap: z
+    .strictObject({
+      samples: z.number().int().positive(),
+      seed: z.number().int(),
+      /** Central probability mass of each interval, e.g. 0.95. */
+      confidence: z.number().gt(0).lt(1),
+      intervals: z.strictObject({ E: interval, A: interval, B: interval, alpha: interval, beta: interval }),
+      draws: z.array(ChinchillaParamsSchema),
+    })
+    .optional(),
+});
+
 /** `L = E + A/N^α + B/D^β` (Hoffmann et al. 2022, approach 3). */
 export const ChinchillaLossSchema = z.strictObject({
+  /** Present when the preset is a document llm-plan wrote (`llm-plan/fit@1`). */
+  schema: z.string().optional(),
   ...lossModelCommon,
   form: z.literal('chinchilla'),
   E: positive,
@@ -55,6 +91,7 @@ export const ChinchillaLossSchema = z.strictObject({
   B: positive,
   alpha: positive,
   beta: positive,
+  fit: FitInfoSchema.optional(),
 });
 
 /** `L = [(Nc/N)^(αN/αD) + Dc/D]^αD` (Kaplan et al. 2020, Eq. 1.5). */
@@ -106,6 +143,8 @@ export const RuleFileSchema = z.strictObject({
 export type Precision = z.infer<typeof PrecisionSchema>;
 export type Accelerator = z.infer<typeof AcceleratorSchema>;
 export type ChinchillaLoss = z.infer<typeof ChinchillaLossSchema>;
+export type ChinchillaParams = z.infer<typeof ChinchillaParamsSchema>;
+export type FitInfo = z.infer<typeof FitInfoSchema>;
 export type KaplanLoss = z.infer<typeof KaplanLossSchema>;
 export type LossModel = z.infer<typeof LossModelSchema>;
 export type PowerLawRule = z.infer<typeof PowerLawRuleSchema>;
