@@ -4,11 +4,12 @@ import { badInput } from '../core/errors.js';
 import { parseMfu, resolveHardware } from '../core/hardware.js';
 import { createPlan, pairRulesWithLoss, type PlanDocument } from '../core/plan.js';
 import { resolveById } from '../core/resolve.js';
+import { applyConstraintOptions, type ConstraintOptions } from './constraint-options.js';
 import type { Rule } from '../presets/schemas.js';
 import { BUILTIN_ACCELERATORS, BUILTIN_LOSS_MODELS, BUILTIN_RULES } from '../presets/builtin.js';
 
 /** The plan flags as commander hands them over: strings, undefined where not given. */
-export interface PlanOptions {
+export interface PlanOptions extends ConstraintOptions {
   readonly budget?: string;
   readonly gpu?: string;
   readonly precision?: string;
@@ -47,7 +48,7 @@ export function planFromOptions(options: PlanOptions): PlanDocument {
     ruleId.trim().toLowerCase() === ALL_RULES ? BUILTIN_RULES : [resolveRule(ruleId)];
   const lossOverride = options.loss === undefined ? undefined : resolveById(BUILTIN_LOSS_MODELS, options.loss, 'loss model', '--loss');
 
-  return createPlan(
+  const plan = createPlan(
     {
       budget: options.budget,
       gpu: options.gpu ?? null,
@@ -61,6 +62,7 @@ export function planFromOptions(options: PlanOptions): PlanDocument {
     compute,
     pairRulesWithLoss(rules, BUILTIN_LOSS_MODELS, lossOverride),
   );
+  return applyConstraintOptions(plan, options, lossOverride ? [lossOverride, ...BUILTIN_LOSS_MODELS] : BUILTIN_LOSS_MODELS);
 }
 
 function resolveRule(id: string): Rule {

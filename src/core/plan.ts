@@ -1,5 +1,6 @@
 import type { LossModel, Rule } from '../presets/schemas.js';
 import type { Compute } from './compute.js';
+import type { PlanSections } from './constraints/sections.js';
 import type { Hardware } from './hardware.js';
 import { predictLoss } from './loss.js';
 import { allocate, paramsExponent } from './rules.js';
@@ -25,8 +26,8 @@ export interface PlanInput {
   readonly price: number | null;
 }
 
-/** One rule's plan for the budget. */
-export interface RulePlan {
+/** One rule's plan for the budget; the optional sections come from the constraint flags. */
+export interface RulePlan extends PlanSections {
   readonly rule: string;
   readonly params: number;
   readonly tokens: number;

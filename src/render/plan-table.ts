@@ -1,6 +1,7 @@
 import { formatCount, formatGrouped, formatNumber, formatScientific } from '../core/format.js';
 import type { PlanDocument } from '../core/plan.js';
 import { renderGrid } from './grid.js';
+import { renderPlanSections } from './plan-sections.js';
 import type { Style } from './style.js';
 
 /**
@@ -30,6 +31,9 @@ export function renderPlanTable(plan: PlanDocument, style: Style): string {
     `${row.loss.value.toFixed(3)} ${style.dim(row.loss.model)}`,
   ]);
   lines.push(renderGrid(['rule', 'parameters', 'tokens', 'tokens/param', 'est. loss'].map(style.bold), rows, { alignRight: [1, 2, 3] }));
+
+  const sections = renderPlanSections(plan, style);
+  if (sections !== '') lines.push('', sections);
 
   if (plan.notes.length > 0) {
     lines.push('', ...plan.notes.map((note) => style.dim(`* ${note}`)));

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { renderJson } from '../../render/json.js';
 import { styleFor, type CommandContext, type OutputOptions } from '../context.js';
 import { planFromOptions, type PlanOptions } from '../plan-options.js';
+import { addConstraintOptions } from './constraint-flags.js';
 import { addOutputOptions } from './shared-options.js';
 
 /** The default command: `llm-plan --budget 5000gpuh --gpu v100`. */
@@ -14,6 +15,7 @@ export function registerPlanCommand(program: Command, { io }: CommandContext): v
     .option('-r, --rule <id>', 'scaling rule: openai (kaplan), deepmind (chinchilla), optimal, or all (default deepmind)')
     .option('-l, --loss <id>', 'loss model that scores the plan: hoffmann2022, besiroglu2024, kaplan2020')
     .option('--price <usd>', 'price in USD per GPU-hour (needed for a $ budget; adds the cost)');
+  addConstraintOptions(program);
   addOutputOptions(program).action(async (options: PlanOptions & OutputOptions) => {
     const plan = planFromOptions(options);
     if (options.json) return io.stdout(renderJson(plan));
