@@ -116,6 +116,21 @@ describe('output and flags', () => {
     }
   });
 
+  it('enormous and tiny budgets plan sensibly or refuse with a reason', async () => {
+    const huge = await runCli(['--budget', '1e40flops', '--rule', 'all', '--json']);
+    expect(huge.code).toBe(0);
+    expect(JSON.parse(huge.stdout).notes.join(' ')).toMatch(/extrapolation/);
+    // one H100 GPU-second: 1/3600 GPU-hours × 3600 × 989.5e12 × 0.4 = 3.958e14 FLOPs;
+    // deepmind: 70e9 · (3.958e14 / 5.88e23)^0.5 = 1.816e6 parameters
+    const second = JSON.parse((await runCli(['--budget', `${1 / 3600}gpuh`, '--gpu', 'h100', '--json'])).stdout);
+    expect(second.plans[0].params / 1.816e6).toBeCloseTo(1, 3);
+    const tiny = await runCli(['--budget', '1flops', '--rule', 'openai']);
+    expect(tiny.code).toBe(2);
+    expect(tiny.stderr).toMatch(/too small to plan under openai/);
+    const beyond = await runCli(['--budget', '1e300flops', '--rule', 'openai']);
+    expect(beyond.code).toBe(0);
+  });
+
   it('an internal error exits 70 and says how to report it', async () => {
     const { describeError, exitCodeFor } = await import('../../src/cli/exit-code.js');
     const bug = new TypeError('x is undefined');
