@@ -90,8 +90,14 @@ describe('constraint sections in --json', () => {
     const plan = await planJson(['--budget', '1e23flops', '--unique-tokens', '30B']);
     const notes = plan.notes.join('\n');
     expect(notes).toMatch(/19\.2 epochs over 30\.0B unique tokens/);
-    expect(notes).toMatch(/More compute no longer helps/);
+    expect(notes).toMatch(/More compute no longer helps with 30\.0B unique tokens: .* Find more unique data\./);
     expect(plan.plans[0].dataConstrained.moreComputeHelps).toBe(false);
+  });
+
+  it('does not blame the data when the law itself has flattened (1e30 FLOPs, 1e30 unique tokens)', async () => {
+    const plan = await planJson(['--budget', '1e30flops', '--unique-tokens', '1e30']);
+    expect(plan.notes.join('\n')).toMatch(/unlimited data would not change that/);
+    expect(plan.notes.join('\n')).not.toMatch(/Find more unique data/);
   });
 
   it('--unique-tokens 120B warns beyond 4 epochs (577B / 120B = 4.8)', async () => {

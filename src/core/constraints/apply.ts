@@ -63,7 +63,7 @@ export function applyConstraints(plan: PlanDocument, request: ConstraintRequest,
       sections.shape = shape;
       if (!shape.withinTolerance) {
         notes.push(
-          `${label(row)}no shape with a ${formatCount(request.vocabSize)} vocabulary comes within ${SHAPE_TOLERANCE * 100}% of ${formatCount(row.params)} parameters; ` +
+          `${label(row)}No shape with a ${formatCount(request.vocabSize)} vocabulary comes within ${SHAPE_TOLERANCE * 100}% of ${formatCount(row.params)} parameters; ` +
             `the closest has ${formatCount(shape.params)} (embeddings alone ${formatCount(shape.embeddingParams)}).`,
         );
       }
@@ -131,9 +131,11 @@ function dataConstrainedNotes(section: ReturnType<typeof planDataConstrained>): 
     notes.push(`${formatNumber(section.epochs)} epochs over ${unique} unique tokens: beyond ~${NEAR_FREE_EPOCHS} epochs repeated data is worth clearly less than fresh data (Muennighoff et al. 2023).`);
   }
   if (!section.moreComputeHelps) {
+    const gain = `10× this budget lowers the best loss by only ${section.lossGainPer10xCompute.toFixed(4)} nats/token (< ${NO_LONGER_HELPS_NATS})`;
     notes.push(
-      `More compute no longer helps with ${unique} unique tokens: 10× this budget lowers the best loss by only ${section.lossGainPer10xCompute.toFixed(4)} ` +
-        `(< ${NO_LONGER_HELPS_NATS} nats/token; floor ${section.lossFloor.toFixed(3)}). Find more unique data.`,
+      section.unconstrainedLossGainPer10xCompute >= NO_LONGER_HELPS_NATS
+        ? `More compute no longer helps with ${unique} unique tokens: ${gain}, against ${section.unconstrainedLossGainPer10xCompute.toFixed(4)} with unlimited data; the floor is ${section.lossFloor.toFixed(3)}. Find more unique data.`
+        : `More compute no longer helps: ${gain}, and unlimited data would not change that (the law approaches its irreducible loss here).`,
     );
   }
   return notes;

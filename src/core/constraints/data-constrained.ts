@@ -47,6 +47,8 @@ export interface DataConstrainedPlan extends EffectiveRun {
   readonly lossFloor: number;
   /** Optimal loss at C minus optimal loss at 10·C. */
   readonly lossGainPer10xCompute: number;
+  /** The same gain with unlimited unique data (Hoffmann Eq. 4 optimum at C and 10·C), for comparison. */
+  readonly unconstrainedLossGainPer10xCompute: number;
   /** False when `lossGainPer10xCompute` is below NO_LONGER_HELPS_NATS. */
   readonly moreComputeHelps: boolean;
 }
@@ -119,6 +121,17 @@ export function dataConstrainedLossFloor(loss: ChinchillaLoss, uniqueTokens: num
   return loss.E + loss.A / maxParams ** loss.alpha + loss.B / maxTokens ** loss.beta;
 }
 
+/**
+ * The loss at the unconstrained compute-optimal allocation (Hoffmann et al. 2022, Eq. 4):
+ * `N = G·(C/6)^(β/(α+β))`, `D = C/(6N)`, `G = (αA/(βB))^(1/(α+β))`.
+ */
+export function unconstrainedOptimalLoss(loss: ChinchillaLoss, flops: number): number {
+  const { E, A, B, alpha, beta } = loss;
+  const G = ((alpha * A) / (beta * B)) ** (1 / (alpha + beta));
+  const params = G * (flops / SIX) ** (beta / (alpha + beta));
+  return E + A / params ** alpha + B / (flops / (SIX * params)) ** beta;
+}
+
 /** The `dataConstrained` section for a plan (N, D) at `flops` with U unique tokens. */
 export function planDataConstrained(loss: ChinchillaLoss, params: number, tokens: number, flops: number, uniqueTokens: number): DataConstrainedPlan {
   if (!(uniqueTokens > 0 && Number.isFinite(uniqueTokens))) throw badInput(`--unique-tokens must be positive, got ${uniqueTokens}`);
@@ -131,6 +144,7 @@ export function planDataConstrained(loss: ChinchillaLoss, params: number, tokens
     optimal,
     lossFloor: dataConstrainedLossFloor(loss, uniqueTokens),
     lossGainPer10xCompute,
+    unconstrainedLossGainPer10xCompute: unconstrainedOptimalLoss(loss, flops) - unconstrainedOptimalLoss(loss, 10 * flops),
     moreComputeHelps: lossGainPer10xCompute >= NO_LONGER_HELPS_NATS,
   };
 }

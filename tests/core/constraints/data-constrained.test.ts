@@ -121,6 +121,14 @@ describe('planDataConstrained', () => {
     expect(section.lossModel).toBe('hoffmann2022');
   });
 
+  it('with plentiful unique data gains per 10× what the closed-form Chinchilla optimum gains', () => {
+    // Numerical data-constrained optimum (U = 1e18, never repeated) against Hoffmann Eq. 4 in closed form.
+    const section = planDataConstrained(hoffmann, 1e10, 1.7e12, 1e23, 1e18);
+    expect(Math.abs(section.lossGainPer10xCompute - section.unconstrainedLossGainPer10xCompute)).toBeLessThan(1e-6);
+    expect(section.unconstrainedLossGainPer10xCompute).toBeGreaterThan(0.01);
+    expect(section.moreComputeHelps).toBe(true);
+  });
+
   it('refuses a non-positive number of unique tokens', () => {
     expect(() => planDataConstrained(hoffmann, 1e9, 2e10, 1.2e20, 0)).toThrow(/--unique-tokens/);
   });
