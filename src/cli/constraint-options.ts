@@ -14,6 +14,7 @@ import {
 } from '../core/constraints/memory.js';
 import { DEFAULT_VOCAB } from '../core/constraints/shape.js';
 import { badInput } from '../core/errors.js';
+import { formatNumber } from '../core/format.js';
 import type { PlanDocument } from '../core/plan.js';
 import { parsePositiveQuantity } from '../core/si.js';
 import type { LossModel } from '../presets/schemas.js';
@@ -54,11 +55,11 @@ export function applyConstraintOptions(plan: PlanDocument, options: ConstraintOp
 
 /** Parses and cross-checks the constraint flags. */
 export function parseConstraintOptions(options: ConstraintOptions): ConstraintRequest {
-  const gpus = options.gpus === undefined ? undefined : parseWholeNumber(options.gpus, '--gpus');
-  const days = options.days === undefined ? undefined : parsePositiveQuantity(options.days, '--days');
+  const gpus = options.gpus === undefined ? undefined : parseWholeNumber(options.gpus, '--gpus', MAX.gpus);
+  const days = options.days === undefined ? undefined : parseBounded(options.days, '--days', MAX.days, MIN_DAYS);
   const memoryFlagGiven = [options.zero, options.microBatch, options.recompute, options.optimizer].some((value) => value !== undefined);
   const wantsMemory = gpus !== undefined || days !== undefined || memoryFlagGiven || (options.seqLen !== undefined && !options.hyperparams);
-  const seqLen = options.seqLen === undefined ? DEFAULT_SEQ_LEN : parseWholeNumber(options.seqLen, '--seq-len');
+  const seqLen = options.seqLen === undefined ? DEFAULT_SEQ_LEN : parseWholeNumber(options.seqLen, '--seq-len', MAX.seqLen);
   if (options.vocab !== undefined && !options.shape && !wantsMemory) {
     throw badInput('--vocab needs --shape (or a memory estimate: --gpus)', 'for example: --shape --vocab 50257');
   }
@@ -70,23 +71,37 @@ export function parseConstraintOptions(options: ConstraintOptions): ConstraintRe
           memory: {
             zeroStage: pickChoice(options.zero, ZERO_STAGES.map(String), DEFAULT_ZERO_STAGE, '--zero', Number) as ZeroStage,
             seqLen,
-            microBatch: options.microBatch === undefined ? DEFAULT_MICRO_BATCH : parseWholeNumber(options.microBatch, '--micro-batch'),
+            microBatch: options.microBatch === undefined ? DEFAULT_MICRO_BATCH : parseWholeNumber(options.microBatch, '--micro-batch', MAX.microBatch),
             recompute: pickChoice(options.recompute, RECOMPUTE_MODES, DEFAULT_RECOMPUTE, '--recompute', (text) => text as Recompute),
             optimizer: pickChoice(options.optimizer, OPTIMIZERS, DEFAULT_OPTIMIZER, '--optimizer', (text) => text as Optimizer),
           },
         }
       : {}),
     shape: options.shape === true,
-    vocabSize: options.vocab === undefined ? DEFAULT_VOCAB : parseWholeNumber(options.vocab, '--vocab'),
+    vocabSize: options.vocab === undefined ? DEFAULT_VOCAB : parseWholeNumber(options.vocab, '--vocab', MAX.vocab),
     hyperparams: options.hyperparams === true,
     seqLen,
-    ...(options.uniqueTokens === undefined ? {} : { uniqueTokens: parsePositiveQuantity(options.uniqueTokens, '--unique-tokens') }),
-    ...(options.inferenceTokens === undefined ? {} : { inferenceTokens: parsePositiveQuantity(options.inferenceTokens, '--inference-tokens') }),
+    ...(options.uniqueTokens === undefined ? {} : { uniqueTokens: parseBounded(options.uniqueTokens, '--unique-tokens', MAX.tokens, 1) }),
+    ...(options.inferenceTokens === undefined ? {} : { inferenceTokens: parseBounded(options.inferenceTokens, '--inference-tokens', MAX.tokens, 1) }),
   };
 }
 
-function parseWholeNumber(text: string, flag: string): number {
+/**
+ * Upper bounds far beyond any real run; they keep every derived figure finite (a 1e308-token
+ * demand would overflow the FLOP counts) so the output never carries NaN or Infinity.
+ */
+const MAX = { gpus: 1e9, days: 1e6, seqLen: 1e8, microBatch: 1e6, vocab: 1e8, tokens: 1e30 } as const;
+/** A deadline shorter than a minute (1/1440 day) is surely a typo. */
+const MIN_DAYS = 1 / 1440;
+
+function parseBounded(text: string, flag: string, max: number, min = 0): number {
   const value = parsePositiveQuantity(text, flag);
+  if (value > max || value < min) throw badInput(`${flag} must be between ${formatNumber(min)} and ${formatNumber(max)}, got '${text}'`);
+  return value;
+}
+
+function parseWholeNumber(text: string, flag: string, max: number): number {
+  const value = parseBounded(text, flag, max, 1);
   if (!Number.isSafeInteger(value)) throw badInput(`${flag} must be a whole number, got '${text}'`);
   return value;
 }
