@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 export function addConstraintOptions(command: Command): Command {
   return command
     .option('--gpus <count>', 'GPUs the run uses: wall-clock time and memory per GPU (needs --gpu)')
-    .option('--days <days>', 'deadline in days: the GPUs needed to finish in time (needs --gpu)')
+    .option('--days <days>', 'deadline in days: the GPUs needed to finish in time, and memory on them (needs --gpu)')
     .option('--zero <stage>', 'ZeRO sharding stage 0|1|2|3 for the memory estimate (default 0: none)')
     .option('--seq-len <tokens>', 'sequence length for memory and --hyperparams (default 2048)')
     .option('--micro-batch <sequences>', 'sequences per GPU per step, for activation memory (default 1)')

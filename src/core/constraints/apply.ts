@@ -1,14 +1,14 @@
 import type { ChinchillaLoss, LossModel } from '../../presets/schemas.js';
 import { badInput } from '../errors.js';
 import { formatCount, formatNumber } from '../format.js';
-import { formatBytes } from '../format-bytes.js';
 import type { PlanDocument, RulePlan } from '../plan.js';
 import { SECONDS_PER_HOUR } from '../units.js';
-import { NEAR_FREE_EPOCHS, NEAR_WORTHLESS_EPOCHS, NO_LONGER_HELPS_NATS, planDataConstrained } from './data-constrained.js';
+import { planDataConstrained } from './data-constrained.js';
 import { suggestHyperparams } from './hyperparams.js';
 import { planForInference } from './inference.js';
 import { estimateMemory, type Optimizer, type Recompute, type ZeroStage } from './memory.js';
 import { estimateCost, estimateTime } from './schedule.js';
+import { describeDataConstrained, describeMisfit } from './notes.js';
 import type { PlanSections } from './sections.js';
 import { proposeShape, SHAPE_TOLERANCE } from './shape.js';
 
@@ -82,7 +82,7 @@ export function applyConstraints(plan: PlanDocument, request: ConstraintRequest,
       const loss = chinchillaForm(findLoss(row.loss.model), '--unique-tokens');
       const section = planDataConstrained(loss, row.params, row.tokens, row.flops, request.uniqueTokens);
       sections.dataConstrained = section;
-      notes.push(...dataConstrainedNotes(section).map((note) => `${label(row)}${note}`));
+      notes.push(...describeDataConstrained(section).map((note) => `${label(row)}${note}`));
     }
 
     if (request.inferenceTokens !== undefined) {
@@ -110,35 +110,6 @@ function chinchillaForm(loss: LossModel, flag: string): ChinchillaLoss {
     `${flag} needs a loss model of the form E + A/N^α + B/D^β, and ${loss.id} is Kaplan's form`,
     'score the plan with --loss hoffmann2022 or --loss besiroglu2024',
   );
-}
-
-function describeMisfit(memory: ReturnType<typeof estimateMemory>): string {
-  const where = `ZeRO-${memory.zeroStage} over ${memory.gpus} GPU${memory.gpus === 1 ? '' : 's'}`;
-  const head = `Does not fit in GPU memory: ${formatBytes(memory.totalBytesPerGpu)} per GPU (${where}) against ${formatBytes(memory.gpuMemoryBytes)}`;
-  if (memory.lowestFittingZeroStage !== null) return `${head}; --zero ${memory.lowestFittingZeroStage} fits.`;
-  if (memory.minGpusForModelStates !== null && memory.minGpusForModelStates > memory.gpus) {
-    return `${head}; the model states alone need ${memory.minGpusForModelStates} GPUs at ZeRO-${memory.zeroStage}.`;
-  }
-  return `${head}; no ZeRO stage fits on ${memory.gpus} GPUs: add GPUs, raise --zero, or try --recompute full or a smaller --micro-batch.`;
-}
-
-function dataConstrainedNotes(section: ReturnType<typeof planDataConstrained>): string[] {
-  const notes: string[] = [];
-  const unique = formatCount(section.uniqueTokens);
-  if (section.epochs > NEAR_WORTHLESS_EPOCHS) {
-    notes.push(`${formatNumber(section.epochs)} epochs over ${unique} unique tokens: beyond ~${NEAR_WORTHLESS_EPOCHS} epochs more repetition adds almost nothing (Muennighoff et al. 2023).`);
-  } else if (section.epochs > NEAR_FREE_EPOCHS) {
-    notes.push(`${formatNumber(section.epochs)} epochs over ${unique} unique tokens: beyond ~${NEAR_FREE_EPOCHS} epochs repeated data is worth clearly less than fresh data (Muennighoff et al. 2023).`);
-  }
-  if (!section.moreComputeHelps) {
-    const gain = `10× this budget lowers the best loss by only ${section.lossGainPer10xCompute.toFixed(4)} nats/token (< ${NO_LONGER_HELPS_NATS})`;
-    notes.push(
-      section.unconstrainedLossGainPer10xCompute >= NO_LONGER_HELPS_NATS
-        ? `More compute no longer helps with ${unique} unique tokens: ${gain}, against ${section.unconstrainedLossGainPer10xCompute.toFixed(4)} with unlimited data; the floor is ${section.lossFloor.toFixed(3)}. Find more unique data.`
-        : `More compute no longer helps: ${gain}, and unlimited data would not change that (the law approaches its irreducible loss here).`,
-    );
-  }
-  return notes;
 }
 
 function dedupe(notes: readonly string[]): string[] {
