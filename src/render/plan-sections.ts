@@ -54,9 +54,10 @@ function renderMemory(plan: PlanDocument, style: Style): string | undefined {
   const title =
     `${style.bold('Memory per GPU')} · ZeRO-${first.zeroStage} over ${formatGrouped(first.gpus)} GPU${first.gpus === 1 ? '' : 's'} · ` +
     `${first.precision} ${first.optimizer} (${first.modelStateBytesPerParam} B/param) · seq ${first.seqLen} × micro-batch ${first.microBatch} · ${first.recompute} recomputation`;
-  const head = ['rule', 'model states', 'activations', 'total', 'GPU memory', 'fits', 'min GPUs (states)'];
+  const head = ['rule', 'layers × d_model', 'model states', 'activations', 'total', 'GPU memory', 'fits', 'min GPUs (states)'];
   const body = rows.map(({ rule, memory }) => [
     style.accent(rule),
+    `${memory.assumedShape.nLayers} × ${memory.assumedShape.dModel}`,
     formatBytes(memory.modelStateBytesPerGpu),
     formatBytes(memory.activationBytesPerGpu),
     formatBytes(memory.totalBytesPerGpu),
@@ -64,7 +65,7 @@ function renderMemory(plan: PlanDocument, style: Style): string | undefined {
     memory.fits ? 'yes' : style.warn('no'),
     memory.minGpusForModelStates === null ? '—' : formatGrouped(memory.minGpusForModelStates),
   ]);
-  return [title, renderGrid(head.map(style.bold), body, { alignRight: [1, 2, 3, 4, 6] })].join('\n');
+  return [title, renderGrid(head.map(style.bold), body, { alignRight: [1, 2, 3, 4, 5, 7] })].join('\n');
 }
 
 function renderShape(plan: PlanDocument, style: Style): string | undefined {

@@ -28,6 +28,7 @@ const MemorySchema = z.object({
   fits: z.boolean().describe('totalBytesPerGpu ≤ gpuMemoryBytes'),
   minGpusForModelStates: count.nullable().describe('fewest GPUs holding the model states at this ZeRO stage; null when none can'),
   lowestFittingZeroStage: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]).nullable().describe('lowest ZeRO stage at which the total fits on gpus; null when none does'),
+  assumedShape: z.object({ nLayers: count, dModel: count, nHeads: count }).describe('the shape the activations were estimated for (the --shape heuristic)'),
 });
 
 const TimeSchema = z.object({

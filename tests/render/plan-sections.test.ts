@@ -37,7 +37,7 @@ const base: PlanDocument = {
       memory: {
         precision: 'bf16', optimizer: 'adamw', zeroStage: 1, gpus: 250, seqLen: 2048, microBatch: 1, recompute: 'selective',
         modelStateBytesPerParam: 16, modelStateBytesPerGpu: 55.5e9, activationBytesPerGpu: 15e9, totalBytesPerGpu: 70.5e9,
-        gpuMemoryBytes: 80e9, fits: true, minGpusForModelStates: 7, lowestFittingZeroStage: 1,
+        gpuMemoryBytes: 80e9, fits: true, minGpusForModelStates: 7, lowestFittingZeroStage: 1, assumedShape: { nLayers: 42, dModel: 5120, nHeads: 40 },
       },
     },
   ],
@@ -56,8 +56,8 @@ describe('renderPlanSections', () => {
       deepmind     50,000         $2.00  $100,000
 
       Memory per GPU · ZeRO-1 over 250 GPUs · bf16 adamw (16 B/param) · seq 2048 × micro-batch 1 · selective recomputation
-      rule      model states  activations    total  GPU memory  fits  min GPUs (states)
-      deepmind       55.5 GB      15.0 GB  70.5 GB     80.0 GB  yes                   7"
+      rule      layers × d_model  model states  activations    total  GPU memory  fits  min GPUs (states)
+      deepmind         42 × 5120       55.5 GB      15.0 GB  70.5 GB     80.0 GB  yes                   7"
     `);
   });
 

@@ -131,6 +131,8 @@ export interface MemoryEstimate {
   readonly minGpusForModelStates: number | null;
   /** Lowest ZeRO stage at which the total fits on `gpus` GPUs; null when none does. */
   readonly lowestFittingZeroStage: ZeroStage | null;
+  /** The layers, width and heads the activations were estimated for (the `--shape` heuristic). */
+  readonly assumedShape: { readonly nLayers: number; readonly dModel: number; readonly nHeads: number };
 }
 
 /** The memory estimate for N parameters of a given shape under the settings. */
@@ -158,5 +160,6 @@ export function estimateMemory(params: number, shape: Pick<ModelShape, 'nLayers'
     fits: totalBytesPerGpu <= gpuMemoryBytes,
     minGpusForModelStates: minGpusForModelStates(params, bytes, zeroStage, gpuMemoryBytes),
     lowestFittingZeroStage: ZERO_STAGES.find((stage) => totalAt(stage) <= gpuMemoryBytes) ?? null,
+    assumedShape: { nLayers: shape.nLayers, dModel: shape.dModel, nHeads: shape.nHeads },
   };
 }
