@@ -45,7 +45,10 @@ export function formatNumber(value: number, digits = 3): string {
   assertFinite(value);
   const magnitude = Math.abs(value);
   if (magnitude !== 0 && (magnitude >= 1e6 || magnitude < 1e-3)) return formatScientific(value, digits);
-  return value.toPrecision(digits);
+  // toPrecision switches to exponent form once the integer part has more digits than asked
+  // (6805.6 → '6.81e+3'); below 1e6 the plain rounded integer reads better: '6810'.
+  const text = value.toPrecision(digits);
+  return text.includes('e') ? String(Number(text)) : text;
 }
 
 /** A number with a thousands separator and a fixed number of decimals: `23809.5` → `23,810`. */
