@@ -14,3 +14,8 @@ function rejectNonFinite(key: string, value: unknown): unknown {
   }
   return value;
 }
+
+/** A document as one line of NDJSON (compact, newline-terminated), with the same non-finite guard. */
+export function renderJsonLine(document: unknown): string {
+  return `${JSON.stringify(document, rejectNonFinite)}\n`;
+}
