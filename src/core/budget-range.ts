@@ -82,7 +82,8 @@ function withUnitOf(lowText: string, highText: string): string {
  */
 export function logSpace(low: number, high: number, steps: number): number[] {
   if (!Number.isInteger(steps) || steps < 2) throw badInput(`--steps must be a whole number ≥ 2, got ${steps}`);
-  const logLow = Math.log(low);
-  const stepSize = (Math.log(high) - logLow) / (steps - 1);
-  return Array.from({ length: steps }, (_, index) => (index === steps - 1 ? high : index === 0 ? low : Math.exp(logLow + index * stepSize)));
+  // Base-10 logs, so decades land on exact powers of ten (1e3..1e6 in 7 steps gives 10000, not 9999.99…).
+  const logLow = Math.log10(low);
+  const stepSize = (Math.log10(high) - logLow) / (steps - 1);
+  return Array.from({ length: steps }, (_, index) => (index === steps - 1 ? high : index === 0 ? low : 10 ** (logLow + index * stepSize)));
 }

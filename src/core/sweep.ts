@@ -32,7 +32,10 @@ export function parseSteps(text: string): number {
  */
 export function sweepBudgets(range: BudgetRange, steps: number): Budget[] {
   const unit = UNIT_OF_KIND[range.low.kind];
-  return logSpace(budgetAmount(range.low), budgetAmount(range.high), steps).map((amount) =>
-    withAmount(range.low, amount, `${String(amount).replace('e+', 'e')}${unit}`),
-  );
+  return logSpace(budgetAmount(range.low), budgetAmount(range.high), steps).map((exact) => {
+    // 15 significant digits drop the last-bit noise of the log spacing (3162.2776601683795 stays,
+    // 1000.0000000000002 becomes 1000) and keep steps distinct down to a relative spacing of 1e-14.
+    const amount = Number(exact.toPrecision(15));
+    return withAmount(range.low, amount, `${String(amount).replace('e+', 'e')}${unit}`);
+  });
 }
