@@ -15,7 +15,22 @@ function rejectNonFinite(key: string, value: unknown): unknown {
   return value;
 }
 
-/** A document as one line of NDJSON (compact, newline-terminated), with the same non-finite guard. */
+/**
+ * A document as one line of NDJSON (compact, newline-terminated), with the same non-finite guard.
+ * The guard walks the document first instead of running as a `JSON.stringify` replacer: a replacer
+ * is a call from native code per value and made a 100,000-row sweep twice as slow.
+ */
 export function renderJsonLine(document: unknown): string {
-  return `${JSON.stringify(document, rejectNonFinite)}\n`;
+  assertFiniteNumbers(document, '');
+  return `${JSON.stringify(document)}\n`;
+}
+
+function assertFiniteNumbers(value: unknown, key: string): void {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) rejectNonFinite(key, value);
+  } else if (Array.isArray(value)) {
+    for (const item of value) assertFiniteNumbers(item, key);
+  } else if (value !== null && typeof value === 'object') {
+    for (const [childKey, child] of Object.entries(value)) assertFiniteNumbers(child, childKey);
+  }
 }
