@@ -42,5 +42,9 @@ export function readPlanQuery(options: QueryOptions): PlanQuery {
   if (options.params !== undefined) return { kind: 'params', params: parsePositiveQuantity(options.params, '--params') };
   if (options.tokens !== undefined) return { kind: 'tokens', tokens: parsePositiveQuantity(options.tokens, '--tokens') };
   if (options.targetLoss !== undefined) return { kind: 'target-loss', loss: parseTargetLoss(options.targetLoss) };
-  return { kind: 'budget', budget: parseBudget(options.budget ?? '') };
+  const budget = options.budget ?? '';
+  if (budget.includes('..')) {
+    throw badInput(`--budget takes one budget, and '${budget}' is a range`, `to plan across it: llm-plan sweep --budget ${budget} --steps 7`);
+  }
+  return { kind: 'budget', budget: parseBudget(budget) };
 }

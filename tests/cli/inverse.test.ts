@@ -85,6 +85,7 @@ describe('inverse queries (issue 4, done-when numbers)', () => {
     [['--target-loss', 'low'], /--target-loss must be a positive loss/],
     [['--params', '7e9', '--rule', 'all'], /one rule at a time/],
     [['--params', '7e9', '--price', '2'], /--price needs --gpu/],
+    [['--budget', '1e3gpuh..1e6gpuh'], /is a range/],
   ])('exits 2 with one error line for %j', async (argv, message) => {
     const result = await runCli(argv);
     expect(result.code).toBe(2);
