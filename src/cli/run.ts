@@ -56,11 +56,10 @@ function createProgram(io: CliIo, setExitCode: (code: number) => void): Command 
   program
     .description('Plan a language-model pre-training run: parameters, tokens and expected loss for a compute budget.')
     .exitOverride()
+    // Plan flags belong to the plan: after a command name they are that command's (or an error).
+    .enablePositionalOptions()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => {} })
     .showSuggestionAfterError(true)
-    // Plan flags belong to the plan; after a command name (`sweep --budget …`, `gpus --json`) the
-    // command's own flags apply, not the program's.
-    .enablePositionalOptions()
     .version(packageJson.version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show this help')
     .addHelpText('before', EXAMPLES)
