@@ -29,8 +29,10 @@ function assertFiniteNumbers(value: unknown, key: string): void {
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) rejectNonFinite(key, value);
   } else if (Array.isArray(value)) {
-    for (const item of value) assertFiniteNumbers(item, key);
+    for (let index = 0; index < value.length; index++) assertFiniteNumbers(value[index], key);
   } else if (value !== null && typeof value === 'object') {
-    for (const [childKey, child] of Object.entries(value)) assertFiniteNumbers(child, childKey);
+    // for…in rather than Object.entries: no array per object, which a million-row sweep feels.
+    const record = value as Record<string, unknown>;
+    for (const childKey in record) assertFiniteNumbers(record[childKey], childKey);
   }
 }
