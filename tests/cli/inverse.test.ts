@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { relativeError, runCli } from '../helpers/cli.js';
 
@@ -201,5 +202,22 @@ describe('--range', () => {
     const result = await runCli(['--budget', '5000gpuh', '--gpu', 'v100', '--range']);
     expect(result.stdout).toMatch(/Range of deepmind across published variants: parameters [\d.]+B – 3\.55B/);
     expect(result.stdout).toContain('Chinchilla approach 3 (a = 0.46)');
+  });
+});
+
+describe('round trips through the CLI (fast-check)', () => {
+  it('--budget C → params → --params N → the same C; → tokens → --tokens D → the same C', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.double({ min: 18, max: 26, noNaN: true }), fc.constantFrom('deepmind', 'openai', 'optimal'), async (log10Flops, rule) => {
+        const flops = 10 ** log10Flops;
+        const plan = await planJson(['--budget', `${flops}flops`, '--rule', rule]);
+        const fromParams = await planJson(['--params', String(plan.plans[0].params), '--rule', rule]);
+        const fromTokens = await planJson(['--tokens', String(plan.plans[0].tokens), '--rule', rule]);
+        expect(relativeError(fromParams.compute.flops, flops)).toBeLessThan(1e-9);
+        expect(relativeError(fromTokens.compute.flops, flops)).toBeLessThan(1e-9);
+        expect(relativeError(fromParams.plans[0].tokens, plan.plans[0].tokens)).toBeLessThan(1e-9);
+      }),
+      { seed: 42, numRuns: 25 },
+    );
   });
 });
