@@ -4,6 +4,7 @@ import { toCompute } from '../../core/compute.js';
 import { badInput } from '../../core/errors.js';
 import type { PlanDocument } from '../../core/plan.js';
 import { parseSteps, sweepBudgets, SWEEP_SCHEMA_ID } from '../../core/sweep.js';
+import type { Style } from '../../render/style.js';
 import { styleFor, type CommandContext, type OutputOptions } from '../context.js';
 import { planForCompute, resolvePlanSetup, type PlanOptions, type PlanSetup } from '../plan-options.js';
 import { addOutputOptions } from './shared-options.js';
@@ -76,7 +77,7 @@ async function writeSweep(
   planAt: (index: number) => PlanDocument,
   input: Record<string, unknown>,
   write: (text: string) => void,
-  style: () => Promise<import('../../render/style.js').Style>,
+  style: () => Promise<Style>,
 ): Promise<void> {
   if (format === 'table') {
     const { renderSweepTable } = await import('../../render/sweep-table.js');
