@@ -94,6 +94,7 @@ describe('llm-plan sweep', () => {
     [['--budget', '1e21..1e23flops', '--format', 'xml'], /unknown --format 'xml'/],
     [['--budget', '1e21..1e23flops', '--format', 'csv', '--json'], /--json and --format csv/],
     [['--budget', '1e21..1e23flops', '--rule', 'optimal', '--baseline', '1B:20B'], /optimal has no anchor/],
+    [['--budget', '1..1e25flops', '--format', 'ndjson'], /too small to plan/],
   ])('exits 2 with nothing on stdout for %j', async (argv, message) => {
     const result = await runCli(['sweep', ...argv]);
     expect(result.code).toBe(2);

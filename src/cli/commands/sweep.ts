@@ -50,6 +50,9 @@ export function registerSweepCommand(program: Command, { io }: CommandContext): 
       if (!budget || !compute) throw new RangeError(`sweep row ${index} is out of range`);
       return planForCompute(setup, compute, { budget: budget.text, params: null, tokens: null, targetLoss: null });
     };
+    // N and D rise with the budget under every rule, so if both ends plan, every row between does.
+    planAt(0);
+    planAt(budgets.length - 1);
     await writeSweep(format, budgets.length, planAt, sweepInput(options, steps, setup), io.stdout, async () => styleFor(io, options));
   });
 }
