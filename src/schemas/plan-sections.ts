@@ -103,6 +103,7 @@ const InferenceSchema = LifetimeRunSchema.extend({
   baseline: LifetimeRunSchema.describe('the row as planned, serving the same tokens'),
   lifetimeFlopsSaved: finite,
   lifetimeSavingFraction: finite.describe('lifetimeFlopsSaved / baseline.lifetimeFlops'),
+  trainingOnlySavingFraction: finite.describe('training compute saved at the same loss with no inference: how far the row is from loss-optimal under its scoring model'),
 });
 
 /** The optional fields a `plans[]` row may carry (spread into the row schema). */

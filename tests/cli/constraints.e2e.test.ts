@@ -26,3 +26,47 @@ describe('constraint flags through the built bin', () => {
     expect(result.stderr).toMatch(/^llm-plan: error: .*need --gpu\nhint: .*\n$/);
   });
 });
+
+// The issue's two --params commands (issue 4's --params has landed on main).
+describe('constraint flags with --params (built bin)', () => {
+  it('llm-plan --params 7e9 --shape: Llama-2 7B-like, within 5% of 7e9', () => {
+    const result = spawnCli(['--params', '7e9', '--shape', '--json']);
+    expect(result.code).toBe(0);
+    const [row] = JSON.parse(result.stdout).plans;
+    expect(relativeError(row.params, 7e9)).toBeLessThan(1e-9);
+    expect(row.shape.dModel).toBe(4096); // Llama-2 7B: 32 layers × 4096, 32 heads
+    expect(row.shape.nHeads).toBe(32);
+    expect(Math.abs(row.shape.nLayers - 32)).toBeLessThanOrEqual(2);
+    expect(Math.abs(row.shape.params / 7e9 - 1)).toBeLessThanOrEqual(0.05);
+  });
+
+  it('llm-plan --params 7e9 --shape prints the shape table', () => {
+    const result = spawnCli(['--params', '7e9', '--shape']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Shape\nrule\s+layers\s+d_model\s+heads/);
+    expect(result.stdout).toMatch(/deepmind\s+\d+\s+4096\s+32 × 128\s+11008\s+32000/);
+  });
+
+  it('llm-plan --params 13e9 --inference-tokens 2T: a smaller model on more data, same loss, less lifetime compute', () => {
+    const result = spawnCli(['--params', '13e9', '--inference-tokens', '2T', '--json']);
+    expect(result.code).toBe(0);
+    const [row] = JSON.parse(result.stdout).plans;
+    const { inference } = row;
+    expect(relativeError(inference.baseline.params, 13e9)).toBeLessThan(1e-9);
+    expect(inference.params).toBeLessThan(13e9);
+    expect(inference.trainingTokens).toBeGreaterThan(row.tokens);
+    expect(relativeError(inference.loss, row.loss.value)).toBeLessThan(1e-12);
+    // deepmind's 20 tokens/param is off hoffmann2022's frontier: the note says how much of the saving that is.
+    expect(inference.trainingOnlySavingFraction).toBeGreaterThan(0.01);
+    expect(JSON.parse(result.stdout).notes.join('\n')).toMatch(/not loss-optimal under hoffmann2022/);
+  });
+
+  it('llm-plan --params 13e9 --rule optimal --inference-tokens 2T: from the loss-optimal model, the saving is inference alone', () => {
+    const result = spawnCli(['--params', '13e9', '--rule', 'optimal', '--loss', 'hoffmann2022', '--inference-tokens', '2T', '--json']);
+    expect(result.code).toBe(0);
+    const { inference } = JSON.parse(result.stdout).plans[0];
+    expect(inference.trainingOnlySavingFraction).toBeLessThan(1e-9);
+    expect(inference.params).toBeLessThan(13e9);
+    expect(inference.lifetimeSavingFraction).toBeGreaterThan(0);
+  });
+});

@@ -8,7 +8,7 @@ import { suggestHyperparams } from './hyperparams.js';
 import { planForInference } from './inference.js';
 import { estimateMemory, type Optimizer, type Recompute, type ZeroStage } from './memory.js';
 import { estimateCost, estimateTime } from './schedule.js';
-import { describeDataConstrained, describeMisfit } from './notes.js';
+import { describeDataConstrained, describeInference, describeMisfit } from './notes.js';
 import type { PlanSections } from './sections.js';
 import { proposeShape, SHAPE_TOLERANCE } from './shape.js';
 
@@ -88,6 +88,7 @@ export function applyConstraints(plan: PlanDocument, request: ConstraintRequest,
     if (request.inferenceTokens !== undefined) {
       const loss = chinchillaForm(findLoss(row.loss.model), '--inference-tokens');
       sections.inference = planForInference(loss, row.params, row.tokens, request.inferenceTokens);
+      notes.push(...describeInference(row.rule, sections.inference));
     }
     return { ...row, ...sections };
   });

@@ -32,6 +32,12 @@ export interface InferencePlan extends LifetimeRun {
   readonly lifetimeFlopsSaved: number;
   /** `lifetimeFlopsSaved / baseline.lifetimeFlops`. */
   readonly lifetimeSavingFraction: number;
+  /**
+   * The training compute saved at the same loss with no inference at all: how far the plan is from
+   * loss-optimal under the scoring model (0 for `--rule optimal`). Part of `lifetimeSavingFraction`
+   * comes from this, not from the inference demand.
+   */
+  readonly trainingOnlySavingFraction: number;
 }
 
 /**
@@ -81,6 +87,8 @@ export function planForInference(loss: ChinchillaLoss, params: number, tokens: n
   // inference; the optimum is never worse than the baseline, which lies on the same curve.
   const chosen = best.lifetimeFlops <= baseline.lifetimeFlops ? best : baseline;
   const lifetimeFlopsSaved = baseline.lifetimeFlops - chosen.lifetimeFlops;
+  const optimalParams = paramsMinimizingLifetime(loss, target, 0, params);
+  const optimalTrainingFlops = Math.min(SIX * optimalParams * tokensForLoss(loss, optimalParams, target), baseline.trainingFlops);
   return {
     inferenceTokens,
     lossModel: loss.id,
@@ -89,5 +97,6 @@ export function planForInference(loss: ChinchillaLoss, params: number, tokens: n
     baseline,
     lifetimeFlopsSaved,
     lifetimeSavingFraction: lifetimeFlopsSaved / baseline.lifetimeFlops,
+    trainingOnlySavingFraction: 1 - optimalTrainingFlops / baseline.trainingFlops,
   };
 }

@@ -1,6 +1,7 @@
 import { formatCount, formatNumber } from '../format.js';
 import { formatBytes } from '../format-bytes.js';
 import { NEAR_FREE_EPOCHS, NEAR_WORTHLESS_EPOCHS, NO_LONGER_HELPS_NATS, type DataConstrainedPlan } from './data-constrained.js';
+import type { InferencePlan } from './inference.js';
 import type { MemoryEstimate } from './memory.js';
 
 /** The warnings the constraint sections add to a plan's notes: one sentence each, saying what to do. */
@@ -34,4 +35,21 @@ export function describeDataConstrained(section: DataConstrainedPlan): string[] 
     );
   }
   return notes;
+}
+
+/** Threshold above which a plan counts as off its scoring model's loss-optimal frontier. */
+const OFF_FRONTIER_FRACTION = 0.01;
+
+/**
+ * Says how much of the inference saving needs no inference at all: a power-law plan scored by a
+ * model whose optimum differs (deepmind's 20 tokens/parameter under hoffmann2022) is beaten at the
+ * same loss by re-allocating alone.
+ */
+export function describeInference(rule: string, section: InferencePlan): string[] {
+  if (section.trainingOnlySavingFraction < OFF_FRONTIER_FRACTION) return [];
+  const percent = (fraction: number): string => `${(fraction * 100).toFixed(1)}%`;
+  return [
+    `${rule}'s plan is not loss-optimal under ${section.lossModel}: ${percent(section.trainingOnlySavingFraction)} of its training compute would be saved at the same loss ` +
+      `with no inference at all, part of the ${percent(section.lifetimeSavingFraction)} lifetime saving. --rule optimal starts from the loss-optimal model.`,
+  ];
 }

@@ -64,6 +64,21 @@ describe('planForInference without inference demand', () => {
     const plan = planForInference(hoffmann, 10e9, optimalTokens(hoffmann, 10e9), 0);
     expect(relativeError(plan.params, 10e9)).toBeLessThan(1e-6);
     expect(plan.lifetimeSavingFraction).toBeLessThan(1e-9);
+    expect(plan.trainingOnlySavingFraction).toBeLessThan(1e-9);
+  });
+
+  it('measures how far a 20-tokens-per-parameter plan is from hoffmann2022’s own optimum (brute force)', () => {
+    const hoffmann = BUILTIN_LOSS_MODELS.find((model) => model.id === 'hoffmann2022') as ChinchillaLoss;
+    const plan = planForInference(hoffmann, 13e9, 260e9, 2e12);
+    // The least training compute on the iso-loss curve through (13e9, 260e9), by scanning N.
+    let least = Number.POSITIVE_INFINITY;
+    for (let index = 0; index <= 20_000; index++) {
+      const candidate = 10 ** (9 + (2 * index) / 20_000);
+      const tokens = tokensForLoss(hoffmann, candidate, plan.loss);
+      if (Number.isFinite(tokens)) least = Math.min(least, 6 * candidate * tokens);
+    }
+    expect(Math.abs(plan.trainingOnlySavingFraction - (1 - least / (6 * 13e9 * 260e9)))).toBeLessThan(1e-6);
+    expect(plan.trainingOnlySavingFraction).toBeGreaterThan(0.01);
   });
 
   it('shrinks the model further as inference demand grows', () => {
