@@ -1,6 +1,6 @@
 import type { ChinchillaLoss, LossModel } from '../../presets/schemas.js';
 import { badInput } from '../errors.js';
-import { formatCount, formatNumber } from '../format.js';
+import { formatCount, formatGrouped, formatNumber } from '../format.js';
 import type { PlanDocument, RulePlan } from '../plan.js';
 import { SECONDS_PER_HOUR } from '../units.js';
 import { planDataConstrained } from './data-constrained.js';
@@ -52,7 +52,7 @@ export function applyConstraints(plan: PlanDocument, request: ConstraintRequest,
       sections.time = estimateTime(gpuHours, { gpus: request.gpus, targetDays: request.days });
       const { wallClockDays, gpusForTargetDays, targetDays, gpus } = sections.time;
       if (gpus !== undefined && wallClockDays !== undefined && targetDays !== undefined && wallClockDays > targetDays) {
-        notes.push(`${label(row)}${gpus} GPUs take ${formatNumber(wallClockDays)} days, past the ${targetDays}-day target; ${gpusForTargetDays} GPUs finish in time.`);
+        notes.push(`${label(row)}${formatGrouped(gpus)} GPUs take ${formatNumber(wallClockDays)} days, past the ${targetDays}-day target; ${formatGrouped(gpusForTargetDays ?? 0)} GPUs finish in time.`);
       }
     }
     if (plan.input.price !== null && gpuHours !== undefined) sections.cost = estimateCost(gpuHours, plan.input.price);
