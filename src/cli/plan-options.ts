@@ -1,11 +1,10 @@
 import { parseBudget } from '../core/budget.js';
-import { parsePrice, toCompute } from '../core/compute.js';
+import { parsePrice, toCompute, type Compute } from '../core/compute.js';
 import { badInput } from '../core/errors.js';
-import { parseMfu, resolveHardware } from '../core/hardware.js';
+import { parseMfu, resolveHardware, type Hardware } from '../core/hardware.js';
 import { createPlan, pairRulesWithLoss, type PlanDocument } from '../core/plan.js';
-import { resolveById } from '../core/resolve.js';
-import type { Rule } from '../presets/schemas.js';
-import { BUILTIN_ACCELERATORS, BUILTIN_LOSS_MODELS, BUILTIN_RULES } from '../presets/builtin.js';
+import type { LossModel, Rule } from '../presets/schemas.js';
+import { BUILTIN_CATALOG, findAccelerator, findLossModel, findRule, type PresetCatalog } from '../presets/catalog.js';
 
 /** The plan flags as commander hands them over: strings, undefined where not given. */
 export interface PlanOptions {
@@ -21,31 +20,27 @@ export interface PlanOptions {
 export const DEFAULT_RULE_ID = 'deepmind';
 export const ALL_RULES = 'all';
 
+/** A budget turned into FLOPs on the chosen hardware: what plan and check both need. */
+export interface ResolvedCompute {
+  readonly hardware: Hardware | undefined;
+  readonly compute: Compute;
+  readonly mfu: number | undefined;
+  readonly price: number | undefined;
+}
+
 /**
  * Turns the plan flags into a plan document: parse, resolve presets, call the core. Pure apart from
- * reading the built-in presets, which are data compiled into the bundle.
+ * the catalog, which the CLI loads (built-in data unless user presets are involved).
  */
-export function planFromOptions(options: PlanOptions): PlanDocument {
+export function planFromOptions(options: PlanOptions, catalog: PresetCatalog = BUILTIN_CATALOG): PlanDocument {
   if (options.budget === undefined) {
     throw badInput('nothing to plan: --budget is missing', 'for example: llm-plan --budget 5000gpuh --gpu v100');
   }
-  const budget = parseBudget(options.budget);
-  const accelerator = options.gpu === undefined ? undefined : resolveById(BUILTIN_ACCELERATORS, options.gpu, 'GPU', '--gpu');
-  if (!accelerator && options.precision !== undefined) {
-    throw badInput('--precision needs --gpu', 'precision picks a column of the GPU datasheet: add --gpu');
-  }
-  if (!accelerator && options.mfu !== undefined) {
-    throw badInput('--mfu needs --gpu', 'MFU turns GPU time into FLOPs; a FLOP budget does not use it');
-  }
-  const mfu = options.mfu === undefined ? undefined : parseMfu(options.mfu);
-  const hardware = accelerator ? resolveHardware(accelerator, options.precision, mfu) : undefined;
-  const price = options.price === undefined ? undefined : parsePrice(options.price);
-  const compute = toCompute(budget, hardware, price);
+  const { hardware, compute, mfu, price } = computeFromOptions({ ...options, budget: options.budget }, catalog);
 
   const ruleId = options.rule ?? DEFAULT_RULE_ID;
-  const rules: Rule[] =
-    ruleId.trim().toLowerCase() === ALL_RULES ? BUILTIN_RULES : [resolveRule(ruleId)];
-  const lossOverride = options.loss === undefined ? undefined : resolveById(BUILTIN_LOSS_MODELS, options.loss, 'loss model', '--loss');
+  const rules: readonly Rule[] = ruleId.trim().toLowerCase() === ALL_RULES ? catalog.rules : [resolveRuleOption(catalog, ruleId)];
+  const lossOverride = options.loss === undefined ? undefined : findLossModel(catalog, options.loss);
 
   return createPlan(
     {
@@ -59,12 +54,37 @@ export function planFromOptions(options: PlanOptions): PlanDocument {
     },
     hardware,
     compute,
-    pairRulesWithLoss(rules, BUILTIN_LOSS_MODELS, lossOverride),
+    pairRulesWithLoss(rules, catalog.lossModels, lossOverride),
   );
 }
 
-function resolveRule(id: string): Rule {
-  // 'all' is a valid value of --rule too, so it belongs in the suggestions and the list.
-  const choices = [...BUILTIN_RULES, { id: ALL_RULES }];
-  return resolveById(choices, id, 'rule', '--rule') as Rule;
+/**
+ * The budget flags (`--budget`, `--gpu`, `--precision`, `--mfu`, `--price`) as FLOPs on the chosen
+ * hardware, with the same checks and messages everywhere a budget is given.
+ */
+export function computeFromOptions(options: PlanOptions & { readonly budget: string }, catalog: PresetCatalog): ResolvedCompute {
+  const budget = parseBudget(options.budget);
+  const accelerator = options.gpu === undefined ? undefined : findAccelerator(catalog, options.gpu);
+  if (!accelerator && options.precision !== undefined) {
+    throw badInput('--precision needs --gpu', 'precision picks a column of the GPU datasheet: add --gpu');
+  }
+  if (!accelerator && options.mfu !== undefined) {
+    throw badInput('--mfu needs --gpu', 'MFU turns GPU time into FLOPs; a FLOP budget does not use it');
+  }
+  const mfu = options.mfu === undefined ? undefined : parseMfu(options.mfu);
+  const hardware = accelerator ? resolveHardware(accelerator, options.precision, mfu) : undefined;
+  const price = options.price === undefined ? undefined : parsePrice(options.price);
+  return { hardware, compute: toCompute(budget, hardware, price), mfu, price };
+}
+
+/** One rule by id, alias or loaded path; 'all' is listed among the choices since --rule takes it. */
+export function resolveRuleOption(catalog: PresetCatalog, id: string): Rule {
+  return findRule(catalog, id, [{ id: ALL_RULES }]);
+}
+
+/** The loss model that scores a rule: the override when given, else the rule's default. */
+export function lossModelFor(catalog: PresetCatalog, rule: Rule, lossOption: string | undefined): LossModel {
+  const [scored] = pairRulesWithLoss([rule], catalog.lossModels, lossOption === undefined ? undefined : findLossModel(catalog, lossOption));
+  if (!scored) throw badInput(`rule '${rule.id}' has no loss model`);
+  return scored.loss;
 }

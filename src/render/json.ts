@@ -14,3 +14,8 @@ function rejectNonFinite(key: string, value: unknown): unknown {
   }
   return value;
 }
+
+/** A document as one line of NDJSON (newline-delimited JSON), for line-oriented pipelines. */
+export function renderJsonLine(document: unknown): string {
+  return `${JSON.stringify(document, rejectNonFinite)}\n`;
+}
