@@ -17,3 +17,5 @@ export * from './core/si.js';
 export * from './core/units.js';
 export * from './presets/builtin.js';
 export * from './presets/schemas.js';
+export * from './core/check.js';
+export * from './presets/catalog.js';

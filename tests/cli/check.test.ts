@@ -16,6 +16,7 @@ const files = createTempFiles({
   'broken.json': '{"params": 1',
   'scalar.yaml': '42\n',
   'empty.yaml': 'configs: []\n',
+  'proto.yaml': 'name: p\nparams: 1B\ntokens: 20B\n__proto__:\n  polluted: true\n',
   'rule.yaml': 'name: r\nparams: 1B\ntokens: 20B\nrule: all\n',
   // 3e9 × 6e10 × 6 = 1.08e21 FLOPs vs 5000 V100-hours: 5000 × 3600 × 125e12 × 0.4 = 9e20 (20% over);
   // at MFU 0.5 the budget is 1.125e21 and the config fits.
@@ -94,12 +95,17 @@ describe('llm-plan check', () => {
     ['scalar.yaml', /scalar\.yaml: expected a config, a list of configs, or configs: \[\.\.\.\]/, false],
     ['empty.yaml', /empty\.yaml: no configs to check/, false],
     ['rule.yaml', /rule\.yaml: config \(r\)\.rule: unknown rule 'all'/, false],
+    ['proto.yaml', /proto\.yaml: config \(p\): unknown field '__proto__'/, false],
   ])('exits 2 for %s, naming the config and field', async (name, message, isFixture) => {
     const result = await runCli(['check', isFixture ? fixture(name) : files.path(name)]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/^llm-plan: error: /);
     expect(result.stderr).toMatch(message);
+  });
+
+  it('a __proto__ key in YAML pollutes nothing', () => {
+    expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('exits 2 for a missing file', async () => {
