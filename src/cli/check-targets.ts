@@ -8,7 +8,7 @@ import { CheckConfigSchema, type CheckConfig } from '../schemas/check-file.js';
 import { describeFirstIssue } from '../schemas/describe-issue.js';
 import type { CliIo } from './io.js';
 import { DEFAULT_RULE_ID, computeFromOptions, lossModelFor } from './plan-options.js';
-import { readTextInput } from './read-input.js';
+import { parseJsonInput, readTextInput } from './read-input.js';
 
 const CONFIG_FIELDS = Object.keys(CheckConfigSchema.shape);
 
@@ -27,12 +27,13 @@ export async function loadCheckTargets(path: string, io: CliIo, catalog: PresetC
 
 /** JSON for `.json` files (stricter and with better messages); YAML, a superset of JSON, otherwise. */
 function parseDocument(file: string, text: string): unknown {
+  if (file.toLowerCase().endsWith('.json')) return parseJsonInput(text, file);
   try {
-    return file.toLowerCase().endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+    return parseYaml(text);
   } catch (error) {
-    const kind = file.toLowerCase().endsWith('.json') ? 'JSON' : 'YAML';
+    if (error instanceof RangeError) throw new PlanError('invalid-file', `${file}: nested too deeply to read`);
     const message = (error as Error).message.split('\n')[0] ?? '';
-    throw new PlanError('invalid-file', `${file}: not valid ${kind} (${message})`, 'a check file holds one config, a list of configs, or configs: [...]');
+    throw new PlanError('invalid-file', `${file}: not valid YAML (${message})`, 'a check file holds one config, a list of configs, or configs: [...]');
   }
 }
 

@@ -6,7 +6,7 @@ import { BUILTIN_CATALOG, isPresetPath, type PresetCatalog } from '../presets/ca
 import type { UserPresets } from '../presets/parse-user-presets.js';
 import type { Accelerator, LossModel, Rule } from '../presets/schemas.js';
 import type { CliIo } from './io.js';
-import { readTextInput } from './read-input.js';
+import { parseJsonInput, readTextInput } from './read-input.js';
 
 /** The flag values that may name preset files, and whether user ids may replace built-in ones. */
 export interface CatalogRequest {
@@ -41,7 +41,7 @@ export async function loadCatalog(io: CliIo, request: CatalogRequest = {}): Prom
   const { parseUserPresets } = await import('../presets/parse-user-presets.js');
   const read = async (path: string): Promise<{ file: string; presets: UserPresets }> => {
     const { name, text } = await readTextInput(path, io, 'preset');
-    return { file: name, presets: parseUserPresets(name, text) };
+    return { file: name, presets: parseUserPresets(name, parseJsonInput(text, name)) };
   };
 
   const fromDirectory = directory ? await Promise.all(listPresetFiles(directory).map(read)) : [];

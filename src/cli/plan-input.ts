@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { PlanError } from '../core/errors.js';
 import { suggest } from '../core/suggest.js';
 import type { CliIo } from './io.js';
-import { readTextInput } from './read-input.js';
+import { parseJsonInput, readTextInput } from './read-input.js';
 
 /** Flags that shape the output or name the input itself; a plan request does not set them. */
 const NOT_REQUEST_FIELDS = new Set(['json', 'format', 'color', 'input', 'version', 'help']);
@@ -17,12 +17,7 @@ const NOT_REQUEST_FIELDS = new Set(['json', 'format', 'color', 'input', 'version
 export async function mergePlanInput<T extends object>(command: Command, options: T, path: string, io: CliIo): Promise<T> {
   const { name, text } = await readTextInput(path, io, 'plan request');
   const file = name === '-' ? 'stdin' : name;
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new PlanError('invalid-file', `${file}: not valid JSON (${(error as Error).message})`, 'for example: {"budget": "5000gpuh", "gpu": "v100"}');
-  }
+  const data = parseJsonInput(text, file);
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new PlanError('invalid-file', `${file}: expected a JSON object of plan fields`, 'for example: {"budget": "5000gpuh", "gpu": "v100"}');
   }

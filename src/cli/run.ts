@@ -31,8 +31,7 @@ Budgets: 5000gpuh, 5k gpu-hours, 200gpud, 1e23flops, 3.6e21 flop, 10pfd, $50000,
 `;
 
 const EXIT_CODES = `
-Exit codes: 0 success, 1 'check' found a violation, 2 bad input (flag, budget, unknown preset,
-invalid file), 70 internal error (a bug: please report it).
+Exit codes: 0 success, 1 'check' found a violation, 2 bad input or invalid file, 70 internal error (a bug).
 `;
 
 /**
@@ -59,11 +58,10 @@ function createProgram(io: CliIo, setExitCode: (code: number) => void): Command 
   program
     .description('Plan a language-model pre-training run: parameters, tokens and expected loss for a compute budget.')
     .exitOverride()
+    // Plan flags belong to the plan: after a command name they are that command's (or an error).
+    .enablePositionalOptions()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => {} })
     .showSuggestionAfterError(true)
-    // The plan flags belong to the program, and --json/--no-color to every command: without this,
-    // the program would take `llm-plan gpus --json`'s --json for itself.
-    .enablePositionalOptions()
     .version(packageJson.version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show this help')
     .addHelpText('before', EXAMPLES)

@@ -33,18 +33,12 @@ const SINGLE_PRESET_KINDS = [
 const LIST_KEYS = ['schema', 'accelerators', 'rules', 'lossModels'];
 
 /**
- * Parses and validates a user preset file (JSON text): one accelerator, rule or loss model, or a
- * list file. Errors name the file and the field (`my-gpu.json: denseTflops.bf16: expected number
- * to be >0`). JSON.parse makes `__proto__` an own key, and the strict schemas reject any key they do
- * not know, so a file cannot reach an object's prototype.
+ * Validates a user preset file's parsed JSON: one accelerator, rule or loss model, or a list file.
+ * Errors name the file and the field (`my-gpu.json: denseTflops.bf16: expected number to be >0`).
+ * JSON.parse makes `__proto__` an own key, and the strict schemas reject any key they do not know
+ * (records drop it), so a file cannot reach an object's prototype.
  */
-export function parseUserPresets(name: string, text: string): UserPresets {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new PlanError('invalid-file', `${name}: not valid JSON (${(error as Error).message})`, 'a preset file is JSON: one preset object or { "accelerators": [...] }');
-  }
+export function parseUserPresets(name: string, data: unknown): UserPresets {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new PlanError('invalid-file', `${name}: expected a JSON object`, 'a preset file holds one preset object or { "accelerators": [...] }, { "rules": [...] }, { "lossModels": [...] }');
   }

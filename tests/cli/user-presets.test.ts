@@ -145,10 +145,10 @@ describe('LLM_PLAN_PRESETS', () => {
 
 describe('parseUserPresets', () => {
   it('does not pollute prototypes through __proto__ or constructor keys', () => {
-    expect(() => parseUserPresets('proto.json', readFileSync(files.path('proto.json'), 'utf8'))).toThrow(/unknown field '__proto__'/);
-    expect(() => parseUserPresets('constructor.json', readFileSync(files.path('constructor.json'), 'utf8'))).toThrow(/constructor/);
+    expect(() => parseUserPresets('proto.json', JSON.parse(readFileSync(files.path('proto.json'), 'utf8')))).toThrow(/unknown field '__proto__'/);
+    expect(() => parseUserPresets('constructor.json', JSON.parse(readFileSync(files.path('constructor.json'), 'utf8')))).toThrow(/constructor/);
     // Inside a record (denseTflops) zod drops a __proto__ key instead of assigning it.
-    const [accelerator] = parseUserPresets('proto-tflops.json', readFileSync(files.path('proto-tflops.json'), 'utf8')).accelerators;
+    const [accelerator] = parseUserPresets('proto-tflops.json', JSON.parse(readFileSync(files.path('proto-tflops.json'), 'utf8'))).accelerators;
     expect(Object.keys(accelerator?.denseTflops ?? {})).toEqual(['bf16']);
     expect(Object.getPrototypeOf(accelerator?.denseTflops)).toBe(Object.prototype);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -160,13 +160,13 @@ describe('parseUserPresets', () => {
     [rule, 'rules'],
     [loss, 'lossModels'],
   ])('reads a single preset as its kind', (preset, kind) => {
-    const presets = parseUserPresets('x.json', JSON.stringify(preset));
+    const presets = parseUserPresets('x.json', preset);
     expect(presets[kind as 'rules']).toHaveLength(1);
   });
 
   it('reads a presets@1 document as llm-plan rules --json prints it', async () => {
     const document = (await runCli(['rules', '--json'])).stdout;
-    const presets = parseUserPresets('rules.json', document);
+    const presets = parseUserPresets('rules.json', JSON.parse(document));
     expect(presets.rules.map((entry) => entry.id)).toEqual(['openai', 'deepmind', 'optimal']);
     expect(presets.lossModels).toHaveLength(3);
   });
