@@ -99,7 +99,7 @@ function resolveTarget(file: string, { index, label, raw }: Entry, catalog: Pres
     }
   };
   const rule = inContext('rule', () => findRule(catalog, config.rule ?? DEFAULT_RULE_ID, [], 'rule'));
-  const loss = inContext('loss', () => lossModelFor(catalog, rule, config.loss));
+  const loss = inContext('loss', () => lossModelFor(catalog, rule, config.loss, 'loss'));
   return {
     index,
     name: config.name ?? label,

@@ -83,8 +83,8 @@ export function resolveRuleOption(catalog: PresetCatalog, id: string): Rule {
 }
 
 /** The loss model that scores a rule: the override when given, else the rule's default. */
-export function lossModelFor(catalog: PresetCatalog, rule: Rule, lossOption: string | undefined): LossModel {
-  const [scored] = pairRulesWithLoss([rule], catalog.lossModels, lossOption === undefined ? undefined : findLossModel(catalog, lossOption));
+export function lossModelFor(catalog: PresetCatalog, rule: Rule, lossOption: string | undefined, flag = '--loss'): LossModel {
+  const [scored] = pairRulesWithLoss([rule], catalog.lossModels, lossOption === undefined ? undefined : findLossModel(catalog, lossOption, flag));
   if (!scored) throw badInput(`rule '${rule.id}' has no loss model`);
   return scored.loss;
 }
