@@ -120,3 +120,28 @@ describe('createCheckDocument', () => {
     expect(createCheckDocument('x', [results[1]!]).passed).toBe(true);
   });
 });
+
+describe('checkConfig properties', () => {
+  // For any budget and rule, the rule's own allocation is on its optimum (passes off-optimum), and
+  // scaling N by k at fixed D moves it off: N/N_opt then equals k^(1−a) for a power law with
+  // exponent a (C grows by k, N_opt by k^a), which is beyond ±25% for k ≥ 4 and a ≤ 0.75.
+  it('the optimum passes; a model four times too large at the same tokens fails', async () => {
+    const fc = await import('fast-check');
+    const { allocate } = await import('../../src/core/rules.js');
+    const powerLaws = BUILTIN_RULES.filter((candidate) => candidate.kind === 'power-law');
+    fc.assert(
+      fc.property(fc.double({ min: 18, max: 27, noNaN: true }), fc.constantFrom(...powerLaws), (log10Flops, powerLaw) => {
+        const flops = 10 ** log10Flops;
+        const loss = lossModel(powerLaw.defaultLoss);
+        const { params, tokens } = allocate(powerLaw, flops, loss);
+        const base = { ...target(params, tokens), rule: powerLaw, loss };
+        const onOptimum = checkConfig(base);
+        expect(onOptimum.violations.filter((violation) => violation.code === 'off-optimum')).toEqual([]);
+        const tooLarge = checkConfig({ ...base, params: params * 4 });
+        expect(tooLarge.violations.map((violation) => violation.code)).toContain('off-optimum');
+        expect(tooLarge.params / tooLarge.optimalParams).toBeCloseTo(4 ** (1 - (powerLaw.kind === 'power-law' ? powerLaw.exponent : 0)), 6);
+      }),
+      { seed: 42, numRuns: 200 },
+    );
+  });
+});
