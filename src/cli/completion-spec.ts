@@ -1,6 +1,6 @@
 import type { Command, Option } from 'commander';
 import type { PresetCatalog } from '../presets/catalog.js';
-import type { CompletionCommand, CompletionFlag, CompletionSpec } from '../render/completion.js';
+import type { CompletionCommand, CompletionFlag, CompletionSpec } from '../render/completion-types.js';
 
 /** Values a flag completes to, by commander attribute name; built from the catalog, not kept by hand. */
 export type FlagValues = Readonly<Record<string, { readonly values?: readonly string[]; readonly files?: boolean }>>;

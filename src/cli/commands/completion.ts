@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { PlanError } from '../../core/errors.js';
 import { suggest } from '../../core/suggest.js';
-import { COMPLETION_SHELLS, renderCompletion, type CompletionShell } from '../../render/completion.js';
-import { createCompletionSpec, presetFlagValues } from '../completion-spec.js';
+import { COMPLETION_SHELLS, type CompletionShell } from '../../render/completion-types.js';
 import type { CommandContext } from '../context.js';
 import { OUTPUT_FORMATS } from '../format-option.js';
 import { loadCatalog } from '../load-catalog.js';
@@ -16,10 +15,13 @@ export function registerCompletionCommand(program: Command, { io }: CommandConte
     .option('--allow-override', 'let LLM_PLAN_PRESETS presets replace built-in ones with the same id')
     .action(async (shellName: string, options: { allowOverride?: boolean }) => {
       const shell = parseShell(shellName);
-      const [catalog, { PrecisionSchema }, { listSchemaNames }] = await Promise.all([
+      // Loaded here only: script generation and the schema names (which need zod) are off the plan path.
+      const [catalog, { PrecisionSchema }, { listSchemaNames }, { createCompletionSpec, presetFlagValues }, { renderCompletion }] = await Promise.all([
         loadCatalog(io, { allowOverride: options.allowOverride }),
         import('../../presets/schemas.js'),
         import('../../schemas/json-schema.js'),
+        import('../completion-spec.js'),
+        import('../../render/completion.js'),
       ]);
       const values = presetFlagValues(catalog, { precision: { values: PrecisionSchema.options }, format: { values: OUTPUT_FORMATS } });
       const spec = createCompletionSpec(program, values, { schema: listSchemaNames(), completion: COMPLETION_SHELLS });
