@@ -135,7 +135,7 @@ function resolveBudget(
   const gpu = config.gpu;
   if (gpu !== undefined) inContext('gpu', () => findAccelerator(catalog, gpu, 'gpu'));
   const text = (value: string | number | undefined): string | undefined => (value === undefined ? undefined : String(value));
-  const { compute } = inContext('', () =>
+  const compute = inContext('', () =>
     computeFromOptions({ budget, gpu: config.gpu, precision: config.precision, mfu: text(config.mfu), price: text(config.price) }, catalog),
   );
   return { flops: compute.flops, text: budget };

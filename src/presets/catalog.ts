@@ -58,6 +58,7 @@ export function findRule(catalog: PresetCatalog, value: string, extraChoices: Re
 }
 
 /** The loss model a `--loss` value names: a loaded file, or an id of the catalog. */
-export function findLossModel(catalog: PresetCatalog, value: string, flag = '--loss'): LossModel {
-  return isPresetPath(value) ? findByPath(catalog, 'lossModels', value) : resolveById(catalog.lossModels, value, 'loss model', flag);
+export function findLossModel(catalog: PresetCatalog, value: string, flag = '--loss', extraChoices: ReadonlyArray<{ id: string }> = []): LossModel {
+  if (isPresetPath(value)) return findByPath(catalog, 'lossModels', value);
+  return resolveById([...catalog.lossModels, ...extraChoices], value, 'loss model', flag) as LossModel;
 }

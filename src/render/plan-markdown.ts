@@ -1,5 +1,10 @@
-import { formatCount, formatGrouped, formatNumber, formatScientific } from '../core/format.js';
+import { formatCount, formatGrouped, formatNumber } from '../core/format.js';
 import type { PlanDocument } from '../core/plan.js';
+import { describeQuery, formatComputeFlops } from './plan-extras-table.js';
+import type { Style } from './style.js';
+
+/** Bold as Markdown; user text in the query line is escaped by `describeQuery`'s caller below. */
+const MARKDOWN_STYLE: Style = { bold: (text) => `**${text}**`, dim: (text) => text, accent: (text) => text, warn: (text) => text };
 
 /**
  * A plan as GitHub-flavoured Markdown, for a pull-request comment: the budget in hardware terms,
@@ -7,11 +12,12 @@ import type { PlanDocument } from '../core/plan.js';
  */
 export function renderPlanMarkdown(plan: PlanDocument): string {
   const { hardware, compute } = plan;
-  const lines: string[] = [`**Budget** ${escapeCell(plan.input.budget)}`];
+  // The query line as the table prints it ("Budget 1e23flops", "Compute for 7.00B parameters …").
+  const lines: string[] = [describeQuery({ ...plan, input: { ...plan.input, budget: plan.input.budget === null ? null : escapeCell(plan.input.budget) } }, MARKDOWN_STYLE)];
   const budgetParts: string[] = [];
   if (compute.costUsd !== undefined) budgetParts.push(`$${formatGrouped(compute.costUsd)}`);
   if (compute.gpuHours !== undefined) budgetParts.push(`${formatGrouped(compute.gpuHours)} GPU-hours`);
-  budgetParts.push(`${formatScientific(compute.flops)} FLOPs`, `${formatNumber(compute.pfDays)} PF-days`);
+  budgetParts.push(`${formatComputeFlops(plan)} FLOPs`, `${formatNumber(compute.pfDays)} PF-days`);
   lines[0] += ` = ${budgetParts.join(' = ')}`;
   if (hardware) {
     lines.push(

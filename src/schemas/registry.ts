@@ -3,6 +3,7 @@ import { CheckDocumentSchema } from './check.js';
 import { CheckFileSchema } from './check-file.js';
 import { PlanDocumentSchema } from './plan.js';
 import { PresetsDocumentSchema } from './presets.js';
+import { SweepDocumentSchema } from './sweep.js';
 
 /**
  * Every JSON document llm-plan emits, by the name `llm-plan schema NAME` takes. A command that
@@ -13,6 +14,7 @@ export const DOCUMENT_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   plan: PlanDocumentSchema,
   check: CheckDocumentSchema,
   presets: PresetsDocumentSchema,
+  sweep: SweepDocumentSchema,
   // Not emitted but read: the config files of `llm-plan check`, for editors and linters.
   'check-file': CheckFileSchema,
 };

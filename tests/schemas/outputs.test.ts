@@ -37,6 +37,10 @@ const PLAN_CASES: string[][] = [
   ['--budget', '2e23flops', '--rule', 'all'],
   ['--budget', '$50k', '--price', '2.1', '--gpu', 'h100', '--mfu', '45%', '--loss', 'kaplan2020'],
   ['--budget', '10pfd', '--rule', 'optimal', '--loss', 'hoffmann2022'],
+  ['--params', '7e9', '--gpu', 'h100'],
+  ['--tokens', '2T'],
+  ['--target-loss', '2.2', '--gpu', 'a100'],
+  ['--budget', '1e22flops', '--baseline', '1B:20B', '--rule', 'all', '--range', '--loss', 'all'],
 ];
 
 describe('real outputs validate against the generated JSON Schema', () => {
@@ -51,6 +55,16 @@ describe('real outputs validate against the generated JSON Schema', () => {
     const lines = result.stdout.split('\n').filter(Boolean);
     expect(lines).toHaveLength(1);
     await expectValid('plan', JSON.parse(lines[0] ?? ''));
+  });
+
+  it('sweep --json (sweep@1) and sweep --format ndjson (plan@1 per line)', async () => {
+    const argv = ['sweep', '--budget', '1e3gpuh..1e5gpuh', '--steps', '3', '--gpu', 'h100', '--rule', 'all'];
+    const json = await runCli([...argv, '--json']);
+    expect(json.code).toBe(0);
+    await expectValid('sweep', JSON.parse(json.stdout));
+    const lines = (await runCli([...argv, '--format', 'ndjson'])).stdout.split('\n').filter(Boolean);
+    expect(lines).toHaveLength(3);
+    for (const line of lines) await expectValid('plan', JSON.parse(line));
   });
 
   it.each([['gpus'], ['rules']])('%s --json (presets@1)', async (command) => {
