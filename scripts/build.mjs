@@ -1,6 +1,6 @@
 // Builds the shipped CLI bundle (dist/llm-plan.js) and the library bundle (dist/index.js).
-// One minified ESM file each; the table and colour code sit behind dynamic imports that esbuild
-// wraps for lazy evaluation, so the --json path never evaluates them.
+// Minified ESM. The CLI is split at its dynamic imports into dist/chunks/, so the --json path
+// neither evaluates nor even reads the table, colour, zod and yaml code.
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
