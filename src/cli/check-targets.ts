@@ -50,7 +50,8 @@ function listConfigs(file: string, data: unknown): Entry[] {
   let list: unknown[];
   let where: string;
   if (Array.isArray(data)) {
-    [list, where] = [data, ''];
+    // A bare list reads as the configs: [...] form does, so messages look the same for both.
+    [list, where] = [data, 'configs'];
   } else if (isObject && Object.hasOwn(data, 'configs')) {
     const { configs, ...rest } = data as { configs: unknown };
     const [extra] = Object.keys(rest);

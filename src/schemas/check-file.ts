@@ -10,12 +10,12 @@ import { parseSiNumber } from '../core/si.js';
 /** A positive count given as a number or an SI string; checked here, converted by the caller. */
 function quantity(example: string) {
   const message = `expected a number or a string like ${example}`;
-  return z
-    .union([z.number(), z.string()], { error: message })
-    .refine((value) => {
-      const number = typeof value === 'number' ? value : parseSiNumber(value);
-      return number !== undefined && number > 0 && Number.isFinite(number);
-    }, message);
+  return z.union([z.number(), z.string()], { error: message }).superRefine((value, context) => {
+    const number = typeof value === 'number' ? value : parseSiNumber(value);
+    if (number !== undefined && number > 0 && Number.isFinite(number)) return;
+    // A number that is not a count (0, negative, too large) gets its own message; text gets the shape.
+    context.addIssue({ code: 'custom', message: typeof value === 'number' || number !== undefined ? `expected a positive, finite count such as ${example}` : message });
+  });
 }
 
 const fraction = z.number({ error: 'expected a number such as 0.25' }).nonnegative().finite();

@@ -17,6 +17,7 @@ const files = createTempFiles({
   'scalar.yaml': '42\n',
   'empty.yaml': 'configs: []\n',
   'proto.yaml': 'name: p\nparams: 1B\ntokens: 20B\n__proto__:\n  polluted: true\n',
+  'zero.yaml': 'params: 0\ntokens: 20B\n',
   'rule.yaml': 'name: r\nparams: 1B\ntokens: 20B\nrule: all\n',
   // 3e9 × 6e10 × 6 = 1.08e21 FLOPs vs 5000 V100-hours: 5000 × 3600 × 125e12 × 0.4 = 9e20 (20% over);
   // at MFU 0.5 the budget is 1.125e21 and the config fits.
@@ -86,7 +87,7 @@ describe('llm-plan check', () => {
   it.each([
     ['bad-tokens.yaml', /bad-tokens\.yaml: configs\[1\] \(llama-70b\)\.tokens: expected a number or a string like 1\.4T$/m, true],
     ['typo.yaml', /typo\.yaml: configs\[0\] \(a\): unknown field 'tokenz' \(did you mean 'tokens'\?\)/, false],
-    ['both.yaml', /both\.yaml: \[0\] \(both\): give tokens or flops, not both/, false],
+    ['both.yaml', /both\.yaml: configs\[0\] \(both\): give tokens or flops, not both/, false],
     ['neither.yaml', /neither\.yaml: config \(lonely\): give tokens \(or flops\) as well as params/, false],
     ['gpu.yaml', /gpu\.yaml: config \(g\)\.gpu: unknown GPU 'h10' \(did you mean 'h100'\?\)/, false],
     ['nobudget.yaml', /nobudget\.yaml: config \(g\)\.gpu: only used to turn a budget into FLOPs/, false],
@@ -95,6 +96,7 @@ describe('llm-plan check', () => {
     ['scalar.yaml', /scalar\.yaml: expected a config, a list of configs, or configs: \[\.\.\.\]/, false],
     ['empty.yaml', /empty\.yaml: no configs to check/, false],
     ['rule.yaml', /rule\.yaml: config \(r\)\.rule: unknown rule 'all'/, false],
+    ['zero.yaml', /zero\.yaml: config\.params: expected a positive, finite count such as 70B/, false],
     ['proto.yaml', /proto\.yaml: config \(p\): unknown field '__proto__'/, false],
   ])('exits 2 for %s, naming the config and field', async (name, message, isFixture) => {
     const result = await runCli(['check', isFixture ? fixture(name) : files.path(name)]);
