@@ -7,7 +7,7 @@ import type { CommandContext } from '../context.js';
 export function registerSchemaCommand(program: Command, { io }: CommandContext): void {
   program
     .command('schema')
-    .description('print the JSON Schema of a document: plan, check, presets, check-file, … (no name lists them)')
+    .description('print the JSON Schema of a document: plan, sweep, check, presets, check-file (--list names them all)')
     .argument('[name]', 'the document kind')
     .option('--list', 'list the schema names, one a line')
     .action(async (name: string | undefined, options: { list?: boolean }) => {
