@@ -3,7 +3,7 @@ import { DEFAULT_TOLERANCE, type CheckTarget } from '../core/check.js';
 import { PlanError } from '../core/errors.js';
 import { parseSiNumber } from '../core/si.js';
 import { TRAINING_FLOPS_PER_PARAM_TOKEN as SIX } from '../core/units.js';
-import { findAccelerator, findRule, type PresetCatalog } from '../presets/catalog.js';
+import { findAccelerator, findRule, isPresetPath, type PresetCatalog } from '../presets/catalog.js';
 import { CheckConfigSchema, type CheckConfig } from '../schemas/check-file.js';
 import { describeFirstIssue } from '../schemas/describe-issue.js';
 import type { CliIo } from './io.js';
@@ -89,6 +89,12 @@ function resolveTarget(file: string, { index, label, raw }: Entry, catalog: Pres
   const tokens = config.tokens !== undefined ? quantity(config.tokens) : quantity(config.flops ?? 0) / (SIX * params);
   if (config.minTokensPerParam !== undefined && config.maxTokensPerParam !== undefined && config.minTokensPerParam > config.maxTokensPerParam) {
     fail('minTokensPerParam', `${config.minTokensPerParam} is above maxTokensPerParam ${config.maxTokensPerParam}`);
+  }
+
+  // Paths are for flags; a check file's presets come by id, so the file means the same on every machine.
+  const pathField = (['gpu', 'rule', 'loss'] as const).find((field) => config[field] !== undefined && isPresetPath(config[field] ?? ''));
+  if (pathField) {
+    fail(pathField, `'${config[pathField]}' is a path; a check file names presets by id`, 'put the preset file in a directory and set LLM_PLAN_PRESETS to it');
   }
 
   const inContext = <T>(field: string, compute: () => T): T => {

@@ -17,6 +17,7 @@ const files = createTempFiles({
   'scalar.yaml': '42\n',
   'empty.yaml': 'configs: []\n',
   'proto.yaml': 'name: p\nparams: 1B\ntokens: 20B\n__proto__:\n  polluted: true\n',
+  'path.yaml': 'name: p\nparams: 1B\ntokens: 20B\nbudget: 10gpuh\ngpu: ./my-gpu.json\n',
   'zero.yaml': 'params: 0\ntokens: 20B\n',
   'rule.yaml': 'name: r\nparams: 1B\ntokens: 20B\nrule: all\n',
   // 3e9 × 6e10 × 6 = 1.08e21 FLOPs vs 5000 V100-hours: 5000 × 3600 × 125e12 × 0.4 = 9e20 (20% over);
@@ -96,6 +97,7 @@ describe('llm-plan check', () => {
     ['scalar.yaml', /scalar\.yaml: expected a config, a list of configs, or configs: \[\.\.\.\]/, false],
     ['empty.yaml', /empty\.yaml: no configs to check/, false],
     ['rule.yaml', /rule\.yaml: config \(r\)\.rule: unknown rule 'all'/, false],
+    ['path.yaml', /path\.yaml: config \(p\)\.gpu: '\.\/my-gpu\.json' is a path; a check file names presets by id/, false],
     ['zero.yaml', /zero\.yaml: config\.params: expected a positive, finite count such as 70B/, false],
     ['proto.yaml', /proto\.yaml: config \(p\): unknown field '__proto__'/, false],
   ])('exits 2 for %s, naming the config and field', async (name, message, isFixture) => {
