@@ -24,6 +24,9 @@ function completeInBash(text: string, words: readonly string[]): string[] {
   return result.stdout.split('\n').filter(Boolean);
 }
 
+/** Whether a shell is installed (zsh and fish are not on every CI machine; bash is). */
+const hasShell = (shell: string): boolean => spawnSync(shell, ['-c', 'exit 0']).status === 0;
+
 describe('llm-plan completion', () => {
   it.each([['bash'], ['zsh'], ['fish']])('%s: has every command, plan flag and preset id', async (shell) => {
     const text = await script(shell);
@@ -51,6 +54,29 @@ describe('llm-plan completion', () => {
     expect(completeInBash(text, ['llm-plan', 'completion', 'z'])).toEqual(['zsh']);
     // A preset flag completes files once the value looks like a path.
     expect(completeInBash(text, ['llm-plan', '--gpu', 'tests/fixtures/presets/my-g'])).toEqual(['tests/fixtures/presets/my-gpu.json']);
+  });
+
+  it.skipIf(!hasShell('zsh'))('zsh: the script parses (zsh -n)', async () => {
+    const result = spawnSync('zsh', ['-n'], { input: await script('zsh'), encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
+
+  it.skipIf(!hasShell('fish'))('fish: the script parses and completes ids and commands', async () => {
+    const files = await import('../helpers/run-with-stdin.js');
+    const temp = files.createTempFiles({ 'llm-plan.fish': await script('fish') });
+    const complete = (line: string): string[] => {
+      const result = spawnSync('fish', ['--no-config', '-c', `source ${temp.path('llm-plan.fish')}; complete -C '${line}'`], { encoding: 'utf8' });
+      return result.stdout.split('\n').filter(Boolean).map((entry) => entry.split('\t')[0] ?? '');
+    };
+    try {
+      expect(spawnSync('fish', ['--no-config', '-n', temp.path('llm-plan.fish')]).status).toBe(0);
+      expect(complete('llm-plan --rule deep')).toEqual(['deepmind']);
+      expect(complete('llm-plan sch')).toEqual(['schema']);
+      expect(complete('llm-plan completion f')).toEqual(['fish']);
+    } finally {
+      temp.remove();
+    }
   });
 
   it('zsh: a #compdef function with _arguments per command', async () => {
