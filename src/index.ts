@@ -25,6 +25,8 @@ export * from './core/sweep.js';
 export * from './core/units.js';
 export * from './presets/builtin.js';
 export * from './presets/schemas.js';
+export * from './core/check.js';
+export * from './presets/catalog.js';
 export * from './core/constraints/apply.js';
 export * from './core/constraints/data-constrained.js';
 export * from './core/constraints/hyperparams.js';

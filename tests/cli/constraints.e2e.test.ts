@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { relativeError, spawnCli } from '../helpers/cli.js';
+import { relativeError, ROOT, spawnCli } from '../helpers/cli.js';
 
 describe('constraint flags through the built bin', () => {
   it('llm-plan --budget 50000gpuh --gpu a100 --gpus 256 --json', () => {
@@ -68,5 +68,20 @@ describe('constraint flags with --params (built bin)', () => {
     expect(inference.trainingOnlySavingFraction).toBeLessThan(1e-9);
     expect(inference.params).toBeLessThan(13e9);
     expect(inference.lifetimeSavingFraction).toBeGreaterThan(0);
+  });
+});
+
+// Issue 3's --loss FILE has landed: the paper's own example through the CLI with the authors' constants.
+describe('Sardana et al. 2023 example with the preset file (built bin)', () => {
+  it('llm-plan --params 13e9 --rule optimal --loss tests/fixtures/sardana2023-loss.json --inference-tokens 2T → ≈ 7B, ≈ 17% saved', () => {
+    const result = spawnCli(['--params', '13e9', '--rule', 'optimal', '--loss', `${ROOT}tests/fixtures/sardana2023-loss.json`, '--inference-tokens', '2T', '--json']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const [row] = JSON.parse(result.stdout).plans;
+    expect(row.loss.model).toBe('sardana2023');
+    expect(row.inference.params).toBeGreaterThan(6.5e9);
+    expect(row.inference.params).toBeLessThan(7.5e9);
+    expect(row.inference.lifetimeSavingFraction).toBeGreaterThan(0.15);
+    expect(row.inference.lifetimeSavingFraction).toBeLessThan(0.19);
   });
 });
