@@ -161,9 +161,9 @@ describe('constraint flags: bad input exits 2 with one error line', () => {
     [['--budget', '1e23flops', '--gpu', 'a100', '--gpus', '0'], /--gpus must be positive/],
     [['--budget', '1e23flops', '--gpu', 'a100', '--gpus', '2.5'], /--gpus must be a whole number/],
     [['--budget', '1e23flops', '--gpu', 'a100', '--days', 'soon'], /--days 'soon' is not a number/],
-    [['--budget', '1e23flops', '--gpu', 'a100', '--gpus', '8', '--zero', '4'], /--zero must be one of 0, 1, 2, 3/],
-    [['--budget', '1e23flops', '--gpu', 'a100', '--gpus', '8', '--recompute', 'some'], /--recompute must be one of none, selective, full/],
-    [['--budget', '1e23flops', '--gpu', 'a100', '--gpus', '8', '--optimizer', 'lion'], /--optimizer must be one of adamw, sgd/],
+    [['--budget', '1e23flops', '--gpu', 'a100', '--gpus', '8', '--zero', '4'], /'--zero <stage>' argument '4' is invalid. Allowed choices are 0, 1, 2, 3/],
+    [['--budget', '1e23flops', '--gpu', 'a100', '--gpus', '8', '--recompute', 'some'], /'--recompute <mode>' argument 'some' is invalid. Allowed choices are none, selective, full/],
+    [['--budget', '1e23flops', '--gpu', 'a100', '--gpus', '8', '--optimizer', 'lion'], /'--optimizer <name>' argument 'lion' is invalid. Allowed choices are adamw, sgd/],
     [['--budget', '1e23flops', '--vocab', '50000'], /--vocab needs --shape/],
     [['--budget', '1e23flops', '--unique-tokens', 'lots'], /--unique-tokens 'lots' is not a number/],
     [['--budget', '1e23flops', '--rule', 'openai', '--unique-tokens', '300B'], /kaplan2020 is Kaplan's form/],
@@ -179,5 +179,16 @@ describe('constraint flags: bad input exits 2 with one error line', () => {
   it('the Kaplan-form error hints at a chinchilla-form model', async () => {
     const result = await runCli(['--budget', '1e23flops', '--rule', 'openai', '--unique-tokens', '300B']);
     expect(result.stderr).toMatch(/hint: .*--loss hoffmann2022/);
+  });
+});
+
+describe('constraint flags from --input and in completion', () => {
+  it('a plan request file may carry the constraint flags', async () => {
+    const { runCliWithStdin } = await import('../helpers/run-with-stdin.js');
+    const result = await runCliWithStdin(['--input', '-', '--json'], '{"budget": "50000gpuh", "gpu": "a100", "gpus": 256, "shape": true}');
+    expect(result.code).toBe(0);
+    const [row] = JSON.parse(result.stdout).plans;
+    expect(row.time.gpus).toBe(256);
+    expect(row.shape).toBeDefined();
   });
 });
