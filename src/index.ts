@@ -7,6 +7,7 @@
 export * from './core/budget.js';
 export * from './core/compute.js';
 export * from './core/errors.js';
+export * from './core/fit/index.js';
 export * from './core/format.js';
 export * from './core/hardware.js';
 export * from './core/loss.js';

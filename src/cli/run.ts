@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
 import { PlanError } from '../core/errors.js';
 import { suggest } from '../core/suggest.js';
+import { registerFitCommand } from './commands/fit.js';
 import { registerPlanCommand } from './commands/plan.js';
 import { registerGpusCommand, registerRulesCommand } from './commands/presets.js';
 import type { CommandContext } from './context.js';
@@ -16,6 +17,7 @@ const EXAMPLES = `Examples:
   llm-plan --budget '$50k' --price 2.1 --gpu h100 --mfu 0.45
   llm-plan gpus                                         the accelerator presets
   llm-plan rules                                        the scaling rules and loss models
+  llm-plan fit runs.csv --json > my-law.json            fit your own scaling law to your runs
 
 Budgets: 5000gpuh, 5k gpu-hours, 200gpud, 1e23flops, 3.6e21 flop, 10pfd, $50000, 50k usd
 (SI suffixes k, M, B/G, T). A GPU-time or money budget needs --gpu; money also needs --price.
@@ -61,6 +63,7 @@ function createProgram(io: CliIo, setExitCode: (code: number) => void): Command 
   registerPlanCommand(program, context);
   registerGpusCommand(program, context);
   registerRulesCommand(program, context);
+  registerFitCommand(program, context);
 
   return program;
 }

@@ -8,7 +8,8 @@ export function renderJson(document: unknown): string {
   return `${JSON.stringify(document, rejectNonFinite, 2)}\n`;
 }
 
-function rejectNonFinite(key: string, value: unknown): unknown {
+/** JSON.stringify replacer that refuses NaN and ±Infinity (they would print as null). */
+export function rejectNonFinite(key: string, value: unknown): unknown {
   if (typeof value === 'number' && !Number.isFinite(value)) {
     throw new PlanError('internal', `refusing to print a non-finite number (${value}) at '${key}'`);
   }
