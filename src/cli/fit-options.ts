@@ -2,6 +2,9 @@ import { parseBudget } from '../core/budget.js';
 import { badInput } from '../core/errors.js';
 import type { FitBudget } from '../core/fit/document.js';
 
+/** Mirrors MAX_BOOTSTRAP_SAMPLES of core/fit/bootstrap.ts, checked here so a typo fails before a fit. */
+const MAX_BOOTSTRAP_SAMPLES = 100_000;
+
 /** The fit flags as commander hands them over. */
 export interface FitFlags {
   readonly json?: boolean;
@@ -45,7 +48,7 @@ export function readFitFlags(flags: FitFlags): FitSettings {
     format,
     dropTopLoss: flags.dropTopLoss === undefined ? 0 : readWhole(flags.dropTopLoss, '--drop-top-loss'),
     delta: flags.delta === undefined ? undefined : readDelta(flags.delta),
-    bootstrap: flags.bootstrap === undefined ? undefined : readWhole(flags.bootstrap, '--bootstrap'),
+    bootstrap: flags.bootstrap === undefined ? undefined : readSamples(flags.bootstrap),
     seed: flags.seed === undefined ? DEFAULT_SEED : readSeed(flags.seed),
     budgets: readBudgets(flags.budgets ?? DEFAULT_FIT_BUDGETS),
   };
@@ -54,6 +57,14 @@ export function readFitFlags(flags: FitFlags): FitSettings {
 function readWhole(text: string, flag: string): number {
   const value = Number(text.trim());
   if (!WHOLE.test(text.trim()) || !Number.isSafeInteger(value)) throw badInput(`${flag} must be a whole number, got '${text}'`);
+  return value;
+}
+
+function readSamples(text: string): number {
+  const value = WHOLE.test(text.trim()) ? Number(text.trim()) : Number.NaN;
+  if (!(value >= 1 && value <= MAX_BOOTSTRAP_SAMPLES)) {
+    throw badInput(`--bootstrap must be a whole number from 1 to ${MAX_BOOTSTRAP_SAMPLES}, got '${text}'`, 'for example --bootstrap 1000');
+  }
   return value;
 }
 
