@@ -51,8 +51,7 @@ function createProgram(io: CliIo, setExitCode: (code: number) => void): Command 
   program
     .description('Plan a language-model pre-training run: parameters, tokens and expected loss for a compute budget.')
     .exitOverride()
-    // Options after a subcommand belong to it: without this the root's own --json/--no-color would
-    // swallow `llm-plan gpus --json` and `llm-plan fit runs.csv --json`.
+    // Plan flags belong to the plan: after a command name they are that command's (or an error).
     .enablePositionalOptions()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => {} })
     .showSuggestionAfterError(true)
