@@ -1,9 +1,7 @@
 import { parseBudget } from '../core/budget.js';
 import { badInput } from '../core/errors.js';
+import { MAX_BOOTSTRAP_SAMPLES } from '../core/fit/bootstrap.js';
 import type { FitBudget } from '../core/fit/document.js';
-
-/** Mirrors MAX_BOOTSTRAP_SAMPLES of core/fit/bootstrap.ts, checked here so a typo fails before a fit. */
-const MAX_BOOTSTRAP_SAMPLES = 100_000;
 
 /** The fit flags as commander hands them over. */
 export interface FitFlags {
@@ -60,6 +58,7 @@ function readWhole(text: string, flag: string): number {
   return value;
 }
 
+/** Checked here as well as in the core so that a typo fails before a fit of several seconds. */
 function readSamples(text: string): number {
   const value = WHOLE.test(text.trim()) ? Number(text.trim()) : Number.NaN;
   if (!(value >= 1 && value <= MAX_BOOTSTRAP_SAMPLES)) {
