@@ -100,12 +100,7 @@ function splitCsvLine(line: string, name: string, lineNumber: number): string[] 
 }
 
 function readJsonArray(text: string, name: string): RawRecord[] {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    throw invalid(`${name}: not valid JSON (${(error as Error).message})`);
-  }
+  const parsed = parseJson(text, name);
   if (!Array.isArray(parsed)) throw invalid(`${name}: expected a JSON array of runs`, COLUMNS_HINT);
   return parsed.map((item, index) => toRecord(item, `element ${index + 1}`, name));
 }
@@ -114,15 +109,19 @@ function readNdjson(text: string, name: string): RawRecord[] {
   const records: RawRecord[] = [];
   text.split(/\r?\n/).forEach((line, index) => {
     if (line.trim() === '') return;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(line);
-    } catch (error) {
-      throw invalid(`${name}: line ${index + 1}: not valid JSON (${(error as Error).message})`);
-    }
-    records.push(toRecord(parsed, `line ${index + 1}`, name));
+    records.push(toRecord(parseJson(line, `${name}: line ${index + 1}`), `line ${index + 1}`, name));
   });
   return records;
+}
+
+/** JSON.parse with errors that name the input; nesting too deep for the parser is bad input, not a crash. */
+function parseJson(text: string, where: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    if (error instanceof RangeError) throw invalid(`${where}: nested too deeply to read`);
+    throw invalid(`${where}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
 }
 
 function toRecord(item: unknown, where: string, name: string): RawRecord {

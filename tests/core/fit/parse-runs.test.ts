@@ -44,7 +44,8 @@ describe('parseRuns', () => {
     ['a JSON number that is negative', '[{"params":1e8,"tokens":2e9,"loss":-3}]', /element 1: loss must be/],
     ['broken NDJSON, naming the line', '{"params":1e8,"tokens":2e9,"loss":3}\n{"params":', /line 2: not valid JSON/],
     ['an NDJSON row without params', '{"tokens":2e9,"loss":3}', /line 1: no params/],
-    ['broken JSON', '[{"params":1e8', /not valid JSON/],
+    ['broken JSON', '[{"params":1e8', /^runs\.csv: not valid JSON/],
+    ['deeply nested JSON', `${'['.repeat(100_000)}${']'.repeat(100_000)}`, /element 1: expected an object/],
   ])('refuses %s', (_, text, message) => {
     expect(() => parseRuns(text, 'runs.csv')).toThrow(message);
     expect(() => parseRuns(text, 'runs.csv')).toThrow(PlanError);
