@@ -7,7 +7,36 @@
 export * from './core/budget.js';
 export * from './core/compute.js';
 export * from './core/errors.js';
-export * from './core/fit/index.js';
+// The fit API by name (not `export *`): its helpers (PRNG, grid, parameter indexes) stay internal.
+export {
+  bootstrapFit,
+  compareRuns,
+  computeOptimal,
+  createFitDocument,
+  createFitPlotData,
+  dropTopLoss,
+  fitScalingLaw,
+  minimizeLbfgs,
+  optimalParamsExponent,
+  parseRuns,
+  percentileInterval,
+  FIT_SCHEMA_ID,
+} from './core/fit/index.js';
+export type {
+  BootstrapOptions,
+  BootstrapResult,
+  FitBudget,
+  FitContext,
+  FitDocument,
+  FitOptions,
+  FitPlotData,
+  FitResult,
+  FrontierPoint,
+  LbfgsOptions,
+  LbfgsResult,
+  Run,
+  RunComparison,
+} from './core/fit/index.js';
 export * from './core/format.js';
 export * from './core/hardware.js';
 export * from './core/loss.js';
