@@ -8,10 +8,14 @@ export function renderJson(document: unknown): string {
   return `${JSON.stringify(document, rejectNonFinite, 2)}\n`;
 }
 
-/** JSON.stringify replacer that refuses NaN and ±Infinity (they would print as null). */
-export function rejectNonFinite(key: string, value: unknown): unknown {
+function rejectNonFinite(key: string, value: unknown): unknown {
   if (typeof value === 'number' && !Number.isFinite(value)) {
     throw new PlanError('internal', `refusing to print a non-finite number (${value}) at '${key}'`);
   }
   return value;
+}
+
+/** A document as one line of NDJSON (newline-delimited JSON), for line-oriented pipelines. */
+export function renderJsonLine(document: unknown): string {
+  return `${JSON.stringify(document, rejectNonFinite)}\n`;
 }

@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { renderJson } from '../../render/json.js';
+import { renderJson, renderJsonLine } from '../../render/json.js';
 import { styleFor, type CommandContext } from '../context.js';
 import { readFitFlags, type FitFlags } from '../fit-options.js';
 import { createProgressBar } from '../progress.js';
@@ -57,7 +57,7 @@ export function registerFitCommand(program: Command, { io }: CommandContext): vo
       budgets: settings.budgets,
     });
     if (settings.format === 'json') return io.stdout(renderJson(document));
-    if (settings.format === 'ndjson') return io.stdout((await import('../../render/json-line.js')).renderJsonLine(document));
+    if (settings.format === 'ndjson') return io.stdout(renderJsonLine(document));
     const { renderFitTable } = await import('../../render/fit-table.js');
     io.stdout(renderFitTable(document, await styleFor(io, flags)));
   });
