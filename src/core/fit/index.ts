@@ -10,6 +10,5 @@ export * from './lbfgs.js';
 export * from './objective.js';
 export * from './optimal.js';
 export * from './parse-runs.js';
-export * from './plot-data.js';
 export * from './prng.js';
 export * from './runs.js';

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { bootstrapFit, percentileInterval } from '../../../src/core/fit/bootstrap.js';
 import { fitScalingLaw } from '../../../src/core/fit/fit.js';
 import { compareRuns, computeOptimal, optimalParamsExponent } from '../../../src/core/fit/optimal.js';
-import { createFitPlotData } from '../../../src/core/fit/plot-data.js';
 import { relativeError } from '../../helpers/cli.js';
 import { HOFFMANN_LAW, syntheticRuns } from './fixtures.js';
 
@@ -96,28 +95,5 @@ describe('bootstrapFit', () => {
 
   it.each([0, 1.5, -2])('refuses %d resamples', (samples) => {
     expect(() => bootstrapFit(runs, fit, { samples, seed: 1 })).toThrow(/--bootstrap must be a whole number/);
-  });
-});
-
-describe('createFitPlotData', () => {
-  // Runs at 6·N·D = 6e18 and 6e20: the frontier spans 6e18 … 6e22 (two decades past the largest run).
-  const runs = [
-    { params: 1e8, tokens: 1e10, loss: 3 },
-    { params: 1e9, tokens: 1e11, loss: 2.5 },
-  ];
-  const data = createFitPlotData(EPOCH, runs, 5);
-
-  it('spans the runs’ FLOPs plus two decades, log-spaced', () => {
-    expect(data.frontier.map((point) => Math.log10(point.flops))).toEqual(
-      [18, 19, 20, 21, 22].map((decade) => expect.closeTo(decade + Math.log10(6), 10)),
-    );
-  });
-
-  it('puts frontier points on the optimum and runs next to their predictions', () => {
-    for (const point of data.frontier) {
-      expect(relativeError(point.params, computeOptimal(EPOCH, point.flops).params)).toBeLessThan(1e-12);
-      expect(relativeError(6 * point.params * point.tokens, point.flops)).toBeLessThan(1e-12);
-    }
-    expect(data.runs).toEqual(compareRuns(EPOCH, runs));
   });
 });
