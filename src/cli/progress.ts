@@ -33,3 +33,13 @@ export function createProgressBar(io: CliIo, label: string): ProgressBar {
     },
   };
 }
+
+/** Runs `work` with a progress bar that is cleared afterwards, also when `work` throws. */
+export function withProgressBar<T>(io: CliIo, label: string, work: (update: ProgressBar['update']) => T): T {
+  const bar = createProgressBar(io, label);
+  try {
+    return work(bar.update);
+  } finally {
+    bar.finish();
+  }
+}

@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { renderJson, renderJsonLine } from '../../render/json.js';
 import { styleFor, type CommandContext } from '../context.js';
 import { readFitFlags, type FitFlags } from '../fit-options.js';
-import { createProgressBar } from '../progress.js';
+import { withProgressBar } from '../progress.js';
 import { readTextInput } from '../read-input.js';
 import { addOutputOptions } from './shared-options.js';
 
@@ -36,17 +36,14 @@ export function registerFitCommand(program: Command, { io }: CommandContext): vo
     const fitCore = await import('../../core/fit/index.js');
     const runs = fitCore.dropTopLoss(fitCore.parseRuns(text, name), settings.dropTopLoss);
 
-    const fitBar = createProgressBar(io, 'fit      ');
-    const fit = fitCore.fitScalingLaw(runs, { delta: settings.delta, onProgress: fitBar.update });
-    fitBar.finish();
-    let bootstrap;
-    if (settings.bootstrap !== undefined) {
-      const bar = createProgressBar(io, 'bootstrap');
-      bootstrap = fitCore.bootstrapFit(runs, fit, { samples: settings.bootstrap, seed: settings.seed, onProgress: bar.update });
-      bar.finish();
-      if (bootstrap.failed > 0) {
-        io.stderr(`llm-plan: warning: ${bootstrap.failed} of ${settings.bootstrap} resamples gave no valid law and are left out of the intervals\n`);
-      }
+    const fit = withProgressBar(io, 'fit      ', (onProgress) => fitCore.fitScalingLaw(runs, { delta: settings.delta, onProgress }));
+    const samples = settings.bootstrap;
+    const bootstrap =
+      samples === undefined
+        ? undefined
+        : withProgressBar(io, 'bootstrap', (onProgress) => fitCore.bootstrapFit(runs, fit, { samples, seed: settings.seed, onProgress }));
+    if (bootstrap && bootstrap.failed > 0) {
+      io.stderr(`llm-plan: warning: ${bootstrap.failed} of ${samples} resamples gave no valid law and are left out of the intervals\n`);
     }
     // The clock is read here, at the edge; the core takes the date as data.
     const date = new Date().toISOString().slice(0, 10);
