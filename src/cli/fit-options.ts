@@ -2,6 +2,7 @@ import { parseBudget } from '../core/budget.js';
 import { badInput } from '../core/errors.js';
 import { MAX_BOOTSTRAP_SAMPLES } from '../core/fit/bootstrap.js';
 import type { FitBudget } from '../core/fit/document.js';
+import { chooseFormat } from './format-option.js';
 
 /** The fit flags as commander hands them over. */
 export interface FitFlags {
@@ -37,13 +38,8 @@ const DECIMAL = /^(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
 
 /** Reads and checks the fit flags; every mistake is a usage error naming the flag. */
 export function readFitFlags(flags: FitFlags): FitSettings {
-  if (flags.json && flags.format !== undefined && flags.format !== 'json') {
-    throw badInput(`--json contradicts --format ${flags.format}`, 'give one of them');
-  }
-  const format = flags.json ? 'json' : ((flags.format ?? 'table') as FitFormat);
-  if (!FIT_FORMATS.includes(format)) throw badInput(`--format must be one of ${FIT_FORMATS.join(', ')}, got '${flags.format}'`);
   return {
-    format,
+    format: chooseFormat(flags, FIT_FORMATS),
     dropTopLoss: flags.dropTopLoss === undefined ? 0 : readWhole(flags.dropTopLoss, '--drop-top-loss'),
     delta: flags.delta === undefined ? undefined : readDelta(flags.delta),
     bootstrap: flags.bootstrap === undefined ? undefined : readSamples(flags.bootstrap),

@@ -2,9 +2,13 @@ import { Command, CommanderError } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
 import { PlanError } from '../core/errors.js';
 import { suggest } from '../core/suggest.js';
+import { registerCheckCommand } from './commands/check.js';
+import { registerCompletionCommand } from './commands/completion.js';
 import { registerFitCommand } from './commands/fit.js';
 import { registerPlanCommand } from './commands/plan.js';
 import { registerGpusCommand, registerRulesCommand } from './commands/presets.js';
+import { registerSchemaCommand } from './commands/schema.js';
+import { registerSweepCommand } from './commands/sweep.js';
 import type { CommandContext } from './context.js';
 import { EXIT, describeError, exitCodeFor } from './exit-code.js';
 import type { CliIo } from './io.js';
@@ -14,9 +18,21 @@ const EXAMPLES = `Examples:
   llm-plan --budget 5000gpuh --gpu v100 --rule openai   the same budget under Kaplan et al.'s rule
   llm-plan --budget 2e23flops --rule all --json         every rule side by side, as JSON
   llm-plan --budget 10pfd                               a budget in petaflop/s-days
+  llm-plan --params 7e9 --gpu h100                      tokens, FLOPs and GPU-hours for a 7B model
+  llm-plan --tokens 2T --rule deepmind                  the compute-optimal model for 2T tokens
+  llm-plan --target-loss 2.0 --gpu a100                 the cheapest run reaching loss 2.0
+  llm-plan --budget 1e22flops --baseline 1B:20B --rule openai   the rule anchored at your own run
+  llm-plan --budget 5000gpuh --gpu v100 --range --loss all      spread across fits and loss models
+  llm-plan sweep --budget 1e3gpuh..1e6gpuh --steps 7 --gpu h100 --format csv
   llm-plan --budget '$50k' --price 2.1 --gpu h100 --mfu 0.45
   llm-plan gpus                                         the accelerator presets
   llm-plan rules                                        the scaling rules and loss models
+  llm-plan --budget 1e23flops --format markdown         a plan for a PR comment (also csv, ndjson)
+  echo '{"budget":"5000gpuh","gpu":"v100"}' | llm-plan --input -
+  llm-plan --budget 1e22flops --gpu ./my-gpu.json       a user preset file (LLM_PLAN_PRESETS=dir adds a directory)
+  llm-plan check plans.yaml                             CI gate: exit 1 when a config breaks a limit
+  llm-plan schema plan                                  the JSON Schema of the --json output
+  llm-plan completion bash > /etc/bash_completion.d/llm-plan
   llm-plan fit runs.csv --json > my-law.json            fit your own scaling law to your runs
 
 Budgets: 5000gpuh, 5k gpu-hours, 200gpud, 1e23flops, 3.6e21 flop, 10pfd, $50000, 50k usd
@@ -24,7 +40,7 @@ Budgets: 5000gpuh, 5k gpu-hours, 200gpud, 1e23flops, 3.6e21 flop, 10pfd, $50000,
 `;
 
 const EXIT_CODES = `
-Exit codes: 0 success, 2 bad input, 70 internal error (a bug: please report it).
+Exit codes: 0 success, 1 'check' found a violation, 2 bad input or invalid file, 70 internal error (a bug).
 `;
 
 /**
@@ -65,6 +81,10 @@ function createProgram(io: CliIo, setExitCode: (code: number) => void): Command 
   registerPlanCommand(program, context);
   registerGpusCommand(program, context);
   registerRulesCommand(program, context);
+  registerSweepCommand(program, context);
+  registerCheckCommand(program, context);
+  registerSchemaCommand(program, context);
+  registerCompletionCommand(program, context);
   registerFitCommand(program, context);
 
   return program;

@@ -132,7 +132,7 @@ describe('llm-plan fit errors (exit 2, one line and a hint)', () => {
     ['a zero delta', ['fit', SYNTHETIC, '--delta', '0'], /--delta must be a positive number, got '0'/],
     ['zero resamples', ['fit', SYNTHETIC, '--bootstrap', '0'], /--bootstrap must be a whole number from 1/],
     ['a bad seed', ['fit', SYNTHETIC, '--bootstrap', '2', '--seed', 'x'], /--seed must be a whole number/],
-    ['an unknown format', ['fit', SYNTHETIC, '--format', 'xml'], /--format must be one of table, json, ndjson, got 'xml'/],
+    ['an unknown format', ['fit', SYNTHETIC, '--format', 'xml'], /unknown --format 'xml'\nhint: --format takes one of: table, json, ndjson/],
     ['--json with another format', ['fit', SYNTHETIC, '--json', '--format', 'ndjson'], /--json contradicts --format ndjson/],
     ['no file', ['fit'], /missing required argument 'file'/],
   ])('%s', async (_, argv, message) => {
