@@ -42,4 +42,16 @@ describe('fit --json, then plan with --loss ./law.json (built bin)', () => {
     expect(relativeError(row.params, optimalParams(law, plan.compute.flops))).toBeLessThan(1e-9);
     expect(relativeError(6 * row.params * row.tokens, plan.compute.flops)).toBeLessThan(1e-12);
   });
+
+  it('--range spreads the plan over the fit\'s bootstrap draws, matching the fit\'s own interval at that budget', () => {
+    const result = spawnCli(['--budget', '1e24flops', '--rule', 'optimal', '--loss', path, '--range', '--json']);
+    expect(result.code).toBe(0);
+    const { range } = JSON.parse(result.stdout).plans[0];
+    expect(range).toMatchObject({ basis: 'bootstrap', bootstrap: { draws: 20, confidence: 0.95 } });
+    // Two computations of the same percentile interval: the planner's (--range) and the fit's (--budgets).
+    const [fitted] = law.fit.optimal;
+    expect(fitted.budget).toBe('1e24flops');
+    expect(relativeError(range.params[0], fitted.paramsInterval[0])).toBeLessThan(1e-9);
+    expect(relativeError(range.params[1], fitted.paramsInterval[1])).toBeLessThan(1e-9);
+  });
 });
