@@ -2,13 +2,13 @@ import type { ChinchillaParams } from '../../presets/schemas.js';
 import { badInput } from '../errors.js';
 import { FIT_LBFGS_OPTIONS, toParams, type FitResult, type ProgressCallback } from './fit.js';
 import { minimizeLbfgs } from './lbfgs.js';
+import { MAX_BOOTSTRAP_SAMPLES } from './limits.js';
 import { createHuberObjective, prepareRuns } from './objective.js';
 import { createRandom } from './prng.js';
 import type { Run } from './runs.js';
 
 /** Central mass of the reported percentile intervals. */
 export const BOOTSTRAP_CONFIDENCE = 0.95;
-export const MAX_BOOTSTRAP_SAMPLES = 100_000;
 
 export interface BootstrapOptions {
   readonly samples: number;

@@ -7,6 +7,7 @@ export * from './document.js';
 export * from './fit.js';
 export * from './grid.js';
 export * from './lbfgs.js';
+export * from './limits.js';
 export * from './objective.js';
 export * from './optimal.js';
 export * from './parse-runs.js';
