@@ -8,10 +8,11 @@ import { addPlanExtras, type PlanExtraOptions } from '../core/plan-extras.js';
 import { createPlan, pairRulesWithLoss, type PlanDocument, type PlanInput, type ScoredRule } from '../core/plan.js';
 import type { LossModel, Rule } from '../presets/schemas.js';
 import { BUILTIN_CATALOG, findAccelerator, findLossModel, findRule, type PresetCatalog } from '../presets/catalog.js';
+import { applyConstraintOptions, type ConstraintOptions } from './constraint-options.js';
 import { readPlanQuery } from './plan-query.js';
 
 /** The plan flags as commander hands them over: strings, undefined where not given. */
-export interface PlanOptions {
+export interface PlanOptions extends ConstraintOptions {
   readonly budget?: string;
   readonly gpu?: string;
   readonly precision?: string;
@@ -49,12 +50,13 @@ export function planFromOptions(options: PlanOptions, catalog: PresetCatalog = B
   const query = readPlanQuery(options);
   const setup = resolvePlanSetup(options, catalog);
   const compute = query.kind === 'budget' ? toCompute(query.budget, setup.hardware, setup.price) : computeForQuery(query, setup);
-  return planForCompute(setup, compute, {
+  const plan = planForCompute(setup, compute, {
     budget: options.budget ?? null,
     params: query.kind === 'params' ? query.params : null,
     tokens: query.kind === 'tokens' ? query.tokens : null,
     targetLoss: query.kind === 'target-loss' ? query.loss : null,
   });
+  return applyConstraintOptions(plan, options, [...new Set([...setup.scored.map(({ loss }) => loss), ...catalog.lossModels])]);
 }
 
 /** The plan document for one compute under a resolved setup (one row of a sweep, or a plan). */

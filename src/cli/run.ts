@@ -25,6 +25,11 @@ const EXAMPLES = `Examples:
   llm-plan --budget 5000gpuh --gpu v100 --range --loss all      spread across fits and loss models
   llm-plan sweep --budget 1e3gpuh..1e6gpuh --steps 7 --gpu h100 --format csv
   llm-plan --budget '$50k' --price 2.1 --gpu h100 --mfu 0.45
+  llm-plan --budget 50000gpuh --gpu a100 --gpus 256 --zero 1   wall-clock days and memory per GPU
+  llm-plan --budget 50000gpuh --gpu a100 --days 14      the GPUs that finish it in 14 days
+  llm-plan --params 7e9 --shape --hyperparams           layers, width, heads; batch size and learning rate
+  llm-plan --budget 1e23flops --unique-tokens 300B      epochs, effective data, the data-constrained optimum
+  llm-plan --params 13e9 --inference-tokens 2T          a smaller model with less lifetime compute
   llm-plan gpus                                         the accelerator presets
   llm-plan rules                                        the scaling rules and loss models
   llm-plan --budget 1e23flops --format markdown         a plan for a PR comment (also csv, ndjson)

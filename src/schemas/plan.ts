@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PrecisionSchema } from '../presets/schemas.js';
+import { PlanSectionsShape } from './plan-sections.js';
 
 /**
  * The `llm-plan/plan@1` document (DESIGN §4) as a zod schema, for `llm-plan schema plan` and for
@@ -74,6 +75,7 @@ export const RulePlanSchema = z.object({
   anchor: AnchorSchema.optional().describe('power-law rules: the point the rule passes through'),
   range: PlanRangeSchema.optional().describe('with --range: the spread across published variants or a bootstrap'),
   losses: z.array(LossValueSchema).optional().describe('with --loss all: the plan scored under every loss model'),
+  ...PlanSectionsShape,
 });
 
 export const PlanDocumentSchema = z

@@ -35,7 +35,7 @@ describe('--input', () => {
   });
 
   it.each([
-    ['{"budget": "1e22flops", "gpus": "h100"}', /stdin: unknown field 'gpus' \(did you mean 'gpu'\?\)/],
+    ['{"budget": "1e22flops", "gpy": "h100"}', /stdin: unknown field 'gpy' \(did you mean 'gpu'\?\)/],
     ['{"budget": "1e22flops", "json": true}', /stdin: unknown field 'json'/],
     ['{"__proto__": {"budget": "1e22flops"}}', /stdin: unknown field '__proto__'/],
     ['{"budget": ["1e22flops"]}', /stdin: budget: expected a string or a number, got an array/],

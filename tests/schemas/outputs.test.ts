@@ -41,6 +41,9 @@ const PLAN_CASES: string[][] = [
   ['--tokens', '2T'],
   ['--target-loss', '2.2', '--gpu', 'a100'],
   ['--budget', '1e22flops', '--baseline', '1B:20B', '--rule', 'all', '--range', '--loss', 'all'],
+  // Issue 6: every constraint section, and the memory warning (fits: false).
+  ['--budget', '50000gpuh', '--gpu', 'a100', '--gpus', '256', '--days', '14', '--price', '1.8', '--shape', '--hyperparams', '--unique-tokens', '300B', '--inference-tokens', '2T'],
+  ['--budget', '1e23flops', '--rule', 'all', '--gpu', 'h100', '--days', '30', '--zero', '3', '--recompute', 'full', '--unique-tokens', '30B'],
 ];
 
 describe('real outputs validate against the generated JSON Schema', () => {

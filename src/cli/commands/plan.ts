@@ -5,6 +5,7 @@ import { chooseFormat } from '../format-option.js';
 import { loadCatalog } from '../load-catalog.js';
 import { planFromOptions, type PlanOptions } from '../plan-options.js';
 import { mergePlanInput } from '../plan-input.js';
+import { addConstraintOptions } from './constraint-flags.js';
 import { addOutputOptions } from './shared-options.js';
 
 /** The formats a plan prints in; the first is the default. */
@@ -31,6 +32,7 @@ export function registerPlanCommand(program: Command, { io }: CommandContext): v
     .option('--target-loss <nats>', 'plan the cheapest run whose predicted loss reaches this value')
     .option('--baseline <N:D>', 'anchor a power-law rule at your own run of N parameters on D tokens (1B:20B)')
     .option('--range', 'show the spread across published variants of the law (or a fitted law\'s bootstrap)');
+  addConstraintOptions(program);
   addOutputOptions(program)
     .addOption(new Option('--format <format>', `output format: ${PLAN_FORMATS.join(', ')} (default table)`))
     .option('--input <file>', 'read the plan request as a JSON object of these flags from a file, or - for stdin; flags override it')
