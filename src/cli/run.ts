@@ -103,7 +103,13 @@ function handleCommanderError(error: CommanderError, program: Command, io: CliIo
   const [first = '', ...rest] = error.message.replace(/^error:\s*/, '').split('\n');
   let message = first;
   let hint = rest.join(' ').replace(/^\(|\)$/g, '').trim();
-  if (error.code === 'commander.excessArguments') {
+  const sub = error.code === 'commander.excessArguments' ? program.commands.find((command) => command.name() === program.args[0]) : undefined;
+  if (sub) {
+    // A known command given one argument too many: name the extra argument, not the command.
+    const extra = sub.args.slice(sub.registeredArguments.length);
+    message = `unexpected argument${extra.length === 1 ? '' : 's'} ${extra.map((arg) => `'${arg}'`).join(' ')} for '${sub.name()}'`;
+    hint = `see 'llm-plan ${sub.name()} --help'`;
+  } else if (error.code === 'commander.excessArguments') {
     const commands = program.commands.map((command) => command.name());
     const word = program.args[0] ?? '';
     const guess = suggest(word, commands);

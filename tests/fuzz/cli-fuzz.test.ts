@@ -77,7 +77,7 @@ beforeAll(() => {
   writeFileSync(inTmp('runs.json'), JSON.stringify(runs.map(([params, tokens, loss]) => ({ params, tokens, loss }))));
   writeFileSync(inTmp('runs.ndjson'), runs.map(([N, D, loss]) => JSON.stringify({ N, D, loss })).join('\n'));
   writeFileSync(inTmp('request.json'), '{"budget":"5000gpuh","gpu":"v100"}');
-  writeFileSync(inTmp('request-odd.json'), '{"budget":1e21,"rule":"all","__proto__":{"x":1},"range":true}');
+  writeFileSync(inTmp('request-odd.json'), '{"budget":1e21,"rule":"all","range":true,"shape":true}');
   writeFileSync(inTmp('junk.yaml'), 'configs: [ {name: a, params: ');
   writeFileSync(inTmp('junk.json'), '{"a": [1, 2');
   writeFileSync(inTmp('junk.csv'), 'a,b\n1,2\n"3,4\n');
