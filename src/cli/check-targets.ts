@@ -1,4 +1,4 @@
-import { parse as parseYaml } from 'yaml';
+import { parseDocument as parseYamlDocument } from 'yaml';
 import { DEFAULT_TOLERANCE, type CheckTarget } from '../core/check.js';
 import { PlanError } from '../core/errors.js';
 import { parseSiNumber } from '../core/si.js';
@@ -28,12 +28,22 @@ export async function loadCheckTargets(path: string, io: CliIo, catalog: PresetC
 /** JSON for `.json` files (stricter and with better messages); YAML, a superset of JSON, otherwise. */
 function parseDocument(file: string, text: string): unknown {
   if (file.toLowerCase().endsWith('.json')) return parseJsonInput(text, file);
-  try {
-    return parseYaml(text);
-  } catch (error) {
-    if (error instanceof RangeError) throw new PlanError('invalid-file', `${file}: nested too deeply to read`);
+  const invalid = (error: unknown): PlanError => {
     const message = (error as Error).message.split('\n')[0] ?? '';
-    throw new PlanError('invalid-file', `${file}: not valid YAML (${message})`, 'a check file holds one config, a list of configs, or configs: [...]');
+    // The parser reports its own stack overflow as a parse error; say what it means.
+    if (error instanceof RangeError || /call stack/i.test(message)) return new PlanError('invalid-file', `${file}: nested too deeply to read`);
+    return new PlanError('invalid-file', `${file}: not valid YAML (${message.replace(/:$/, '')})`, 'a check file holds one config, a list of configs, or configs: [...]');
+  };
+  try {
+    // logLevel 'error': the parser would print warnings on the process's stderr, past the CLI's io.
+    const document = parseYamlDocument(text, { logLevel: 'error' });
+    // A warning is an unresolved tag (!!js/function, !!python/object): data we would misread as a string.
+    const problem = document.errors[0] ?? document.warnings[0];
+    if (problem) throw problem;
+    // maxAliasCount bounds alias expansion ("billion laughs"); yaml's default, made explicit.
+    return document.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    throw invalid(error);
   }
 }
 

@@ -34,6 +34,13 @@ export function describeError(error: unknown, debug: boolean): string {
   );
 }
 
+/**
+ * One line, safe for a terminal: newlines fold to spaces, and other control characters (which a
+ * file or a flag value may carry into a message: ESC sequences, a carriage return) print as \uXXXX.
+ */
 function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').trim();
+  return text
+    .replace(/\s*\n\s*/g, ' ')
+    .trim()
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

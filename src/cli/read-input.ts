@@ -1,5 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { PlanError } from '../core/errors.js';
+import { findDuplicateKey } from '../core/json-duplicate-key.js';
 import type { CliIo } from './io.js';
 
 /** Largest user file or stdin we read: far above any real preset, run table or check file. */
@@ -66,15 +67,28 @@ function fileError(path: string, error: unknown): PlanError {
 
 /**
  * Parses JSON from a user file with errors that name the file. Keys such as `__proto__` become
- * plain own properties (JSON.parse never assigns prototypes), and a nesting too deep for the
- * parser is an invalid file, not a crash.
+ * plain own properties (JSON.parse never assigns prototypes), a nesting too deep for the parser
+ * is an invalid file, not a crash, and so are an empty file and a key given twice in one object.
  */
 export function parseJsonInput(text: string, name: string): unknown {
+  if (text.trim() === '') throw new PlanError('invalid-file', `${name}: empty file, expected JSON`);
+  let data: unknown;
   try {
-    return JSON.parse(text);
+    data = JSON.parse(text);
   } catch (error) {
     if (error instanceof RangeError) throw new PlanError('invalid-file', `${name}: nested too deeply to read`);
     const detail = error instanceof Error ? error.message.replace(/^JSON\.parse:\s*/, '') : String(error);
     throw new PlanError('invalid-file', `${name}: not valid JSON (${detail})`);
+  }
+  refuseDuplicateKeys(text, name);
+  return data;
+}
+
+/** A key twice in one object is an error naming it: JSON.parse would keep the last silently. */
+export function refuseDuplicateKeys(text: string, name: string): void {
+  const duplicate = findDuplicateKey(text);
+  if (duplicate) {
+    const where = duplicate.path === '$' ? '' : ` in ${duplicate.path.replace(/^\$\.?/, '')}`;
+    throw new PlanError('invalid-file', `${name}: key '${duplicate.key}' appears twice${where}`, 'give each key once; which of the two values was meant is not clear');
   }
 }

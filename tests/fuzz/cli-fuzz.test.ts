@@ -133,7 +133,7 @@ const tokensOf = (flags: Record<string, fc.Arbitrary<string>>, switches: readonl
   fc.oneof(
     { weight: 8, arbitrary: pairsOf(flags) },
     { weight: 2, arbitrary: fc.constantFrom(...switches).map((flag) => [flag]) },
-    { weight: 1, arbitrary: fc.constantFrom(['--bogus'], ['-z'], ['--'], ['--help'], ['-V'], ['plan'], ['gpus']) },
+    { weight: 1, arbitrary: fc.constantFrom<string[]>(['--bogus'], ['-z'], ['--'], ['--help'], ['-V'], ['plan'], ['gpus']) },
     { weight: 1, arbitrary: fc.string({ maxLength: 12 }).map((text) => [text]) },
   );
 

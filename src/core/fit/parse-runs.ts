@@ -1,4 +1,5 @@
 import { PlanError } from '../errors.js';
+import { findDuplicateKey } from '../json-duplicate-key.js';
 import { TRAINING_FLOPS_PER_PARAM_TOKEN as SIX } from '../units.js';
 import type { Run } from './runs.js';
 
@@ -57,6 +58,7 @@ function readCsv(text: string, name: string): RawRecord[] {
   if (fields.every((field) => field === undefined) && header.every((cell) => isNumeric(cell))) {
     throw invalid(`${name}: line ${headerIndex + 1}: a CSV needs a header row`, COLUMNS_HINT);
   }
+  refuseRepeatedFields(header, fields, `${name}: line ${headerIndex + 1}`);
   checkColumns(fields, name);
   const records: RawRecord[] = [];
   for (let i = headerIndex + 1; i < lines.length; i++) {
@@ -116,24 +118,41 @@ function readNdjson(text: string, name: string): RawRecord[] {
 
 /** JSON.parse with errors that name the input; nesting too deep for the parser is bad input, not a crash. */
 function parseJson(text: string, where: string): unknown {
+  let data: unknown;
   try {
-    return JSON.parse(text);
+    data = JSON.parse(text);
   } catch (error) {
     if (error instanceof RangeError) throw invalid(`${where}: nested too deeply to read`);
     throw invalid(`${where}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
   }
+  // JSON.parse keeps the last of two equal keys silently; a run with "loss" twice is a mistake.
+  const duplicate = findDuplicateKey(text);
+  if (duplicate) throw invalid(`${where}: key '${duplicate.key}' appears twice${duplicate.path === '$' ? '' : ` in ${duplicate.path.replace(/^\$\.?/, '')}`}`);
+  return data;
 }
 
 function toRecord(item: unknown, where: string, name: string): RawRecord {
   if (typeof item !== 'object' || item === null || Array.isArray(item)) {
     throw invalid(`${name}: ${where}: expected an object such as {"params": 1e8, "tokens": 2e9, "loss": 3.1}`);
   }
+  const keys = Object.keys(item);
+  const fields = keys.map((key) => fieldOf(key));
+  refuseRepeatedFields(keys, fields, `${name}: ${where}`);
   const values: Partial<Record<Field, unknown>> = {};
-  for (const [key, value] of Object.entries(item)) {
-    const field = fieldOf(key);
-    if (field) values[field] = value;
-  }
+  fields.forEach((field, index) => {
+    if (field) values[field] = (item as Record<string, unknown>)[keys[index] as string];
+  });
   return { where, values };
+}
+
+/** Two columns (or keys) for one field, such as `params` and `N`: which one holds the data is not clear. */
+function refuseRepeatedFields(names: readonly string[], fields: ReadonlyArray<Field | undefined>, where: string): void {
+  fields.forEach((field, index) => {
+    const first = field === undefined ? -1 : fields.indexOf(field);
+    if (first >= 0 && first < index) {
+      throw invalid(`${where}: '${names[first]}' and '${names[index]}' both give ${field}`, 'keep one column per field');
+    }
+  });
 }
 
 function toRun({ where, values }: RawRecord, name: string): Run {
