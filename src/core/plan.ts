@@ -95,10 +95,16 @@ export function planRule({ rule, loss }: ScoredRule, flops: number): RulePlan {
   const { params, tokens } = allocate(rule, flops, loss);
   // A plan needs at least one parameter and one token; past the float range there is no plan either.
   if (!(params >= 1 && tokens >= 1 && Number.isFinite(params) && Number.isFinite(tokens))) {
-    const size = Number.isFinite(params) && Number.isFinite(tokens) && params > 0 ? 'too small' : 'too large';
+    const finite = Number.isFinite(params) && Number.isFinite(tokens) && params > 0;
+    // Below one FLOP the law underflows (N = 0, D = C/0 = ∞): that budget is tiny, not huge.
+    const size = finite || flops < 1 ? 'too small' : 'too large';
     throw badInput(
       `a budget of ${flops.toExponential(2).replace('e+', 'e')} FLOPs is ${size} to plan under ${rule.id}`,
-      size === 'too small' ? `it buys ${params.toPrecision(2)} parameters on ${tokens.toPrecision(2)} tokens; plan at least one of each` : 'give a budget below about 1e200 FLOPs',
+      size === 'too large'
+        ? 'give a budget below about 1e200 FLOPs'
+        : finite
+          ? `it buys ${params.toPrecision(2)} parameters on ${tokens.toPrecision(2)} tokens; plan at least one of each`
+          : 'it buys less than one parameter and one token',
     );
   }
   const value = predictLoss(loss, params, tokens);
