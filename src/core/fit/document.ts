@@ -1,4 +1,5 @@
 import type { ChinchillaLoss } from '../../presets/schemas.js';
+import { badInput } from '../errors.js';
 import type { BootstrapResult } from './bootstrap.js';
 import { percentileInterval } from './bootstrap.js';
 import type { FitResult } from './fit.js';
@@ -74,6 +75,14 @@ export function createFitDocument(fit: FitResult, bootstrap: BootstrapResult | u
 
 function describeOptimal(fit: FitResult, bootstrap: BootstrapResult | undefined, budget: FitBudget) {
   const { params, tokens } = computeOptimal(fit.params, budget.flops);
+  // As for a plan: at least one parameter and one token, or the budget is refused, not reported.
+  if (!(params >= 1 && tokens >= 1 && Number.isFinite(params) && Number.isFinite(tokens))) {
+    const small = budget.flops < 1 || (Number.isFinite(params) && Number.isFinite(tokens));
+    throw badInput(
+      `--budgets ${budget.text} is too ${small ? 'small' : 'large'} to plan under the fitted law`,
+      small ? `it buys ${params.toPrecision(2)} parameters on ${tokens.toPrecision(2)} tokens; plan at least one of each` : 'give a smaller budget',
+    );
+  }
   const row = { budget: budget.text, flops: budget.flops, params, tokens, tokensPerParam: tokens / params };
   if (!bootstrap) return row;
   const allocations = bootstrap.draws.map((draw) => computeOptimal(draw, budget.flops));

@@ -1,0 +1,110 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli, relativeError } from '../helpers/cli.js';
+import { ONE_ERROR, assertWellBehaved } from '../fuzz/well-behaved.js';
+
+/**
+ * Issue 8 §2: enormous (1e40 FLOPs) and tiny (one GPU-second, one FLOP, 1e-300 FLOPs) budgets, in
+ * every command that takes a budget, either plan sensibly or refuse with a reason. "Sensibly":
+ * a valid document, at least one parameter and one token, C = 6·N·D, finite losses.
+ */
+const RULES = ['deepmind', 'openai', 'optimal', 'all'];
+const LOSSES = [[], ['--loss', 'all']];
+// One GPU-second on an H100 SXM5: 0.000277778 h × 3600 s/h × 989.5e12 FLOP/s (bf16 dense, NVIDIA
+// datasheet) × 0.40 MFU = 1.0000008 s × 3.958e14 FLOP/s = 3.958003e14 FLOPs.
+const GPU_SECOND_FLOPS = 0.000277778 * 3600 * 989.5e12 * 0.4;
+
+describe('plan at the edges of the float range', () => {
+  const cases = RULES.flatMap((rule) => LOSSES.map((loss) => [rule, loss] as const));
+
+  it.each(cases)('1e40 FLOPs under %s %j plans, every number finite', async (rule, loss) => {
+    const argv = ['--budget', '1e40flops', '--rule', rule, ...loss, '--json'];
+    const result = await runCli(argv);
+    assertWellBehaved(result, argv, 'json');
+    expect(result.code, result.stderr).toBe(0);
+    const plan = JSON.parse(result.stdout);
+    for (const row of plan.plans) {
+      expect(row.params).toBeGreaterThanOrEqual(1);
+      expect(row.tokens).toBeGreaterThanOrEqual(1);
+    }
+    // Far outside every fit: the notes must say so (the numbers alone would mislead).
+    expect(plan.notes.join(' ')).toMatch(/extrapolat|outside/i);
+  });
+
+  it('1e40 FLOPs under deepmind gives N = √(C/120) (20 tokens per parameter: C = 6·N·20N)', async () => {
+    const plan = JSON.parse((await runCli(['--budget', '1e40flops', '--json'])).stdout);
+    expect(relativeError(plan.plans[0].params, Math.sqrt(1e40 / 120))).toBeLessThan(1e-9);
+  });
+
+  it.each(cases)('one GPU-second on an H100 under %s %j plans a small model', async (rule, loss) => {
+    const argv = ['--budget', '0.000277778gpuh', '--gpu', 'h100', '--rule', rule, ...loss, '--json'];
+    const result = await runCli(argv);
+    assertWellBehaved(result, argv, 'json');
+    expect(result.code, result.stderr).toBe(0);
+    const plan = JSON.parse(result.stdout);
+    expect(relativeError(plan.compute.flops, GPU_SECOND_FLOPS)).toBeLessThan(1e-12);
+    if (rule === 'deepmind') expect(relativeError(plan.plans[0].params, Math.sqrt(GPU_SECOND_FLOPS / 120))).toBeLessThan(1e-9);
+  });
+
+  it.each(RULES.flatMap((rule) => ['1flops', '1e-300flops'].map((budget) => [budget, rule] as const)))(
+    '%s under %s is refused as too small, with a reason',
+    async (budget, rule) => {
+      const result = await runCli(['--budget', budget, '--rule', rule, '--json']);
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toMatch(ONE_ERROR);
+      // Regression: 1e-300 FLOPs underflows N to 0 under deepmind and was called "too large".
+      expect(result.stderr).toMatch(/^llm-plan: error: a budget of .* FLOPs is too small to plan under \w+\nhint: it buys /);
+    },
+  );
+});
+
+describe('sweep, check and fit at the same edges', () => {
+  it.each([
+    [['--budget', '1e39flops..1e40flops'], 0],
+    [['--budget', '0.000277778gpuh..1gpuh', '--gpu', 'h100'], 0],
+    [['--budget', '1flops..1e3flops'], 2],
+    [['--budget', '1e-300flops..1e20flops'], 2],
+  ] as const)('sweep %j --rule all exits %i, cleanly', async (range, code) => {
+    for (const format of ['json', 'ndjson', 'csv', 'table']) {
+      const argv = ['sweep', ...range, '--steps', '3', '--rule', 'all', '--format', format];
+      const result = await runCli(argv);
+      assertWellBehaved(result, argv, format === 'json' ? 'json' : format === 'ndjson' ? 'ndjson' : 'text');
+      expect(result.code, result.stderr).toBe(code);
+      if (code === 2) expect(result.stderr).toMatch(/too small to plan/);
+    }
+  });
+
+  const dir = mkdtempSync(join(tmpdir(), 'llm-plan-edges-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('check: a config with a 1e40-FLOP budget and one with one GPU-second give a report, not a crash', async () => {
+    const path = join(dir, 'edges.json');
+    writeFileSync(path, JSON.stringify([
+      { name: 'huge', params: 9.1e18, tokens: 1.8e20, budget: '1e40flops' },
+      { name: 'tiny', params: 1.8e6, tokens: 3.6e7, budget: '0.000277778gpuh', gpu: 'h100' },
+      { name: 'one-flop', params: 1, tokens: 1, budget: '1flops' },
+    ]));
+    const argv = ['check', path, '--json'];
+    const result = await runCli(argv);
+    assertWellBehaved(result, argv, 'json', true);
+    // Either every config is judged, or the file is refused with the config that cannot be judged.
+    if (result.code === 2) expect(result.stderr).toMatch(/one-flop/);
+    else expect(JSON.parse(result.stdout).results).toHaveLength(3);
+  });
+
+  it.each([['1e40flops'], ['1flops'], ['1e-300flops']])('fit --budgets %s plans or refuses with a reason', async (budgets) => {
+    const path = join(dir, 'runs.csv');
+    const rows = [[1e7, 1e9], [1e8, 1e9], [1e8, 1e10], [1e9, 1e10], [1e9, 1e11], [1e7, 1e11]];
+    // Losses of L = 2 + 400/N^0.34 + 400/D^0.28, so the fit has a law to find.
+    writeFileSync(path, `params,tokens,loss\n${rows.map(([n, d]) => `${n},${d},${2 + 400 / (n as number) ** 0.34 + 400 / (d as number) ** 0.28}`).join('\n')}\n`);
+    const argv = ['fit', path, '--budgets', budgets, '--json'];
+    const result = await runCli(argv);
+    assertWellBehaved(result, argv, 'json');
+    if (result.code === 0) {
+      for (const row of JSON.parse(result.stdout).fit.optimal) expect(row.params).toBeGreaterThanOrEqual(1);
+    } else expect(result.stderr).toMatch(/too small|too large|below|above/);
+  }, 20_000);
+});
