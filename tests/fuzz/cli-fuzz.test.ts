@@ -140,10 +140,16 @@ const tokensOf = (flags: Record<string, fc.Arbitrary<string>>, switches: readonl
 /** Runs `count` vectors of `generator` and checks each against the contract; returns how many exited 0. */
 async function fuzzArgv(generator: fc.Arbitrary<string[]>, seed: number, numRuns: number, allowViolation = false): Promise<number> {
   let succeeded = 0;
+  // Sometimes with a presets directory (the fixtures', or one that is a file or missing), and with
+  // GITHUB_ACTIONS=true, which makes check print annotations.
+  const env = fc.record({
+    LLM_PLAN_PRESETS: fc.constantFrom(undefined, undefined, undefined, fixture('presets'), fixture('check/pass.json'), inTmp('nope')),
+    GITHUB_ACTIONS: fc.constantFrom(undefined, undefined, 'true'),
+  });
   await fc.assert(
-    fc.asyncProperty(generator, async (argv) => {
-      const result = await runCli(argv);
-      assertWellBehaved(result, argv, outputKindOf(argv), allowViolation);
+    fc.asyncProperty(generator, env, async (argv, variables) => {
+      const result = await runCli(argv, { env: variables });
+      assertWellBehaved(result, [...argv, JSON.stringify(variables)], outputKindOf(argv), allowViolation);
       if (result.code === 0) succeeded++;
     }),
     { seed, numRuns },

@@ -4,8 +4,8 @@ import type { CliResult } from '../helpers/cli.js';
 
 /** One error line, and at most one hint line: the whole of stderr on a refusal (DESIGN §5). */
 export const ONE_ERROR = /^llm-plan: error: [^\n]+\n(hint: [^\n]+\n)?$/;
-/** Warnings a successful command may print on stderr (fit's failed bootstrap resamples, say). */
-const WARNINGS = /^(llm-plan: warning: [^\n]+\n)*$/;
+/** What a successful command may print on stderr: warnings (fit's failed bootstrap resamples), check's GitHub annotations. */
+const WARNINGS = /^(llm-plan: warning: [^\n]+\n|::error [^\n]+\n)*$/;
 
 /** Every number anywhere in a JSON document is finite, and no field is null where zod promised a number. */
 export function assertFiniteNumbers(value: unknown, path = '$'): void {
