@@ -12,12 +12,20 @@ const presetId = z
   .string()
   .regex(/^[a-z0-9][a-z0-9._-]*$/, 'lower-case letters, digits, ".", "_" or "-", starting with a letter or digit');
 
+/**
+ * Text a renderer prints as it is (names, sources, notes): no control characters but tab and
+ * newline, so a preset file cannot send escape sequences or a carriage return to a terminal.
+ */
+const plainText = z
+  .string()
+  .regex(/^[^\u0000-\u0008\u000b-\u001f\u007f-\u009f]*$/, 'no control characters (escape sequences, carriage returns)');
+
 export const PrecisionSchema = z.enum(['fp32', 'tf32', 'fp16', 'bf16', 'fp8']);
 
 export const AcceleratorSchema = z.strictObject({
   id: presetId,
-  name: z.string().min(1),
-  vendor: z.string().min(1),
+  name: plainText.min(1),
+  vendor: plainText.min(1),
   aliases: z.array(presetId).optional(),
   /** Vendor's dense (not 2:4-sparse) tensor throughput per precision, TFLOP/s. Absent = unsupported. */
   denseTflops: z
@@ -26,9 +34,9 @@ export const AcceleratorSchema = z.strictObject({
   /** Memory per device in decimal GB (1e9 bytes), as datasheets print it. */
   memoryGB: positive,
   bandwidthGBps: positive,
-  confidence: z.string().min(1),
-  source: z.string().min(1),
-  notes: z.string().optional(),
+  confidence: plainText.min(1),
+  source: plainText.min(1),
+  notes: plainText.optional(),
 });
 
 export const AcceleratorFileSchema = z.strictObject({
@@ -37,13 +45,13 @@ export const AcceleratorFileSchema = z.strictObject({
 
 const lossModelCommon = {
   id: presetId,
-  name: z.string().min(1),
+  name: plainText.min(1),
   /** What N counts in the fit: all parameters (Chinchilla) or non-embedding ones (Kaplan). */
   parameterCount: z.enum(['all', 'non-embedding']),
   /** The data the loss was measured on; losses do not transfer to other data or tokenizers. */
-  dataset: z.string().min(1),
-  source: z.string().min(1),
-  notes: z.string().optional(),
+  dataset: plainText.min(1),
+  source: plainText.min(1),
+  notes: plainText.optional(),
 };
 
 const interval = z.tuple([z.number().finite(), z.number().finite()]);
@@ -129,12 +137,12 @@ export const LossModelFileSchema = z.strictObject({
 
 const ruleCommon = {
   id: presetId,
-  name: z.string().min(1),
+  name: plainText.min(1),
   aliases: z.array(presetId).optional(),
   /** The loss model that scores this rule's plan unless `--loss` says otherwise. */
   defaultLoss: presetId,
-  source: z.string().min(1),
-  notes: z.string().optional(),
+  source: plainText.min(1),
+  notes: plainText.optional(),
 };
 
 /** `N(C) = N0 · (C/C0)^a`, `D = C/(6N)`: a published exponent anchored at a published run. */

@@ -22,7 +22,8 @@ const fraction = z.number({ error: 'expected a number such as 0.25' }).nonnegati
 const positive = z.number({ error: 'expected a positive number' }).positive().finite();
 
 export const CheckConfigSchema = z.strictObject({
-  name: z.string().min(1).optional(),
+  // Printed in the report as it is: no control characters (escape sequences, carriage returns).
+  name: z.string().min(1).regex(/^[^\u0000-\u0008\u000b-\u001f\u007f-\u009f]*$/, 'no control characters').optional(),
   params: quantity('70B'),
   tokens: quantity('1.4T').optional(),
   flops: quantity('5.88e23').optional().describe('training FLOPs, instead of tokens: D = flops / (6·params)'),

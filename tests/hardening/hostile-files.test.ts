@@ -131,11 +131,19 @@ describe('check files in YAML', () => {
     expect((globalThis as Record<string, unknown>).pwned).toBeUndefined();
   });
 
-  it('a control character in a config name is escaped in the error line, not sent to the terminal', async () => {
+  it('a control character in a config name is refused, and escaped in the error line, not sent to the terminal', async () => {
     const path = at('escape.yaml');
-    writeFileSync(path, 'name: "x\\e[2J\\r"\nparams: 1B\n');
+    writeFileSync(path, 'name: "x\\e[2J\\r"\nparams: 1B\ntokens: 20B\n');
     const result = await runCli(['check', path]);
-    expectRefusal(result, path, /config \(x\\u001b\[2J\\u000d\): give tokens/);
+    expectRefusal(result, path, /config \(x\\u001b\[2J\\u000d\)\.name: no control characters/);
+    expect(result.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+  });
+
+  it('a control character reaching an error line any other way is escaped too (a budget typed with one)', async () => {
+    const result = await runCli(['--budget', '\u001b]0;pwned\u0007 5k gpuh']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(ONE_ERROR);
+    expect(result.stderr).toContain('\\u001b]0;pwned\\u0007');
     expect(result.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
   });
 });
@@ -154,6 +162,22 @@ describe('duplicate keys and columns in the JSON and CSV readers (JSON.parse wou
     const argv = command === 'check' || command === 'fit' ? [command, path] : ['--budget', '1e22flops', command, path];
     if (command === '--input') argv.splice(0, 2);
     expectRefusal(await runCli(argv), path, reason);
+  });
+});
+
+describe('preset text fields are printed as they are, so they carry no control characters', () => {
+  it.each(['name', 'vendor', 'source', 'notes'])('an escape sequence in an accelerator %s is refused', async (field) => {
+    const gpu = JSON.parse(readFileSync(new URL('../fixtures/presets/my-gpu.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+    const path = at(`escape-${field}.json`);
+    writeFileSync(path, JSON.stringify({ ...gpu, [field]: 'Acme \u001b[2J\r 9000' }));
+    expectRefusal(await runCli(['--budget', '1000gpuh', '--gpu', path]), path, new RegExp(`${field}: no control characters`));
+  });
+
+  it('tabs and newlines in notes are still fine', async () => {
+    const gpu = JSON.parse(readFileSync(new URL('../fixtures/presets/my-gpu.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+    const path = at('notes-newline.json');
+    writeFileSync(path, JSON.stringify({ ...gpu, notes: 'line one\n\tline two' }));
+    expect((await runCli(['--budget', '1000gpuh', '--gpu', path, '--json'])).code).toBe(0);
   });
 });
 
