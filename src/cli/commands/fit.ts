@@ -1,3 +1,4 @@
+import { commandSummary } from './table.js';
 import { Option, type Command } from 'commander';
 import { renderJson, renderJsonLine } from '../../render/json.js';
 import { styleFor, type CommandContext } from '../context.js';
@@ -21,7 +22,7 @@ any case), a JSON array of such objects, or NDJSON. Tokens are flops/(6·params)
 export function registerFitCommand(program: Command, { io }: CommandContext): void {
   const command = program
     .command('fit')
-    .description('fit your own scaling law L = E + A/N^α + B/D^β to training runs (CSV, JSON or NDJSON)')
+    .description(commandSummary('fit'))
     .argument('<file>', 'runs file, or - for stdin')
     .addOption(new Option('--format <format>', 'table, json (the law as a loss-model preset) or ndjson (the same on one line)'))
     .option('--drop-top-loss <count>', 'exclude the K highest-loss runs first (Epoch AI drop 5 of Chinchilla\'s)')
