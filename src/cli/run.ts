@@ -3,6 +3,7 @@ import packageJson from '../../package.json' with { type: 'json' };
 import { PlanError } from '../core/errors.js';
 import { suggest } from '../core/suggest.js';
 import { registerPlanCommand } from './commands/plan.js';
+import { registerPlotCommand } from './commands/plot.js';
 import { registerGpusCommand, registerRulesCommand } from './commands/presets.js';
 import type { CommandContext } from './context.js';
 import { EXIT, describeError, exitCodeFor } from './exit-code.js';
@@ -51,6 +52,8 @@ function createProgram(io: CliIo, setExitCode: (code: number) => void): Command 
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => {} })
     .showSuggestionAfterError(true)
+    // Options after a command name belong to that command: `plot --budget`, `gpus --json`.
+    .enablePositionalOptions()
     .version(packageJson.version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show this help')
     .addHelpText('before', EXAMPLES)
@@ -61,6 +64,7 @@ function createProgram(io: CliIo, setExitCode: (code: number) => void): Command 
   registerPlanCommand(program, context);
   registerGpusCommand(program, context);
   registerRulesCommand(program, context);
+  registerPlotCommand(program, context);
 
   return program;
 }
