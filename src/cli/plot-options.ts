@@ -98,6 +98,8 @@ function budgetText(like: Budget, amount: number): string {
 export function parseSize(text: string | undefined, flag: string, fallback: number, min: number, max: number): number {
   if (text === undefined) return fallback;
   const value = /^\d+$/.test(text.trim()) ? Number(text) : Number.NaN;
-  if (!(value >= min && value <= max)) throw badInput(`${flag} must be a whole number from ${min} to ${max}, got '${text}'`);
+  if (!(value >= min && value <= max)) {
+    throw badInput(`${flag} must be a whole number from ${min} to ${max}, got '${text}'`, `for example ${flag} ${fallback}`);
+  }
   return value;
 }

@@ -55,7 +55,8 @@ export function parseBudgetRange(text: string): BudgetRange {
 
 /** The unit part of a budget text: what follows the number and its SI suffix. */
 function unitOf(budgetText: string): string {
-  const match = /^\s*\$?\s*[\d.]+(?:e[+-]?\d+)?\s*[kmbgt]?(?![a-z])/i.exec(budgetText);
+  // The lookaheads stop the number from giving digits back: without them `5000gpuh` matched `500`.
+  const match = /^\s*\$?\s*[\d.]+(?![\d.])(?:e[+-]?\d+(?!\d))?\s*[kmbgt]?(?![a-z])/i.exec(budgetText);
   const plain = /^\s*\$?\s*[\d.]+(?:e[+-]?\d+)?/i.exec(budgetText);
   const rest = budgetText.slice((match ?? plain)?.[0].length ?? 0);
   return budgetText.trim().startsWith('$') && rest.trim() === '' ? ' usd' : rest;

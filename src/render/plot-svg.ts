@@ -39,6 +39,8 @@ export function renderIsoflopSvg(plot: IsoflopPlot): string {
       y: marker.loss,
       color: ruleColor(marker.rule),
       shape: rules.indexOf(marker.rule),
+      // Each rule's marker smaller than the last, so a plan that lands on another stays visible.
+      size: Math.max(40, 160 - 45 * rules.indexOf(marker.rule)),
       label: markerText[index] ?? marker.rule,
     })),
     legend,

@@ -45,13 +45,10 @@ export function renderIsoflopTerminal(plot: IsoflopPlot, size: TerminalPlotSize,
     },
     style,
   );
-  const lines = [style.bold('IsoFLOP curves: loss against model size at fixed compute (6·N·D = C)'), ...chart, ''];
+  const lines = [style.bold('IsoFLOP curves (6·N·D = C)'), ...chart, ''];
   plot.curves.forEach((curve, index) => {
     const prefix = numbered ? `${index + 1} ` : '';
-    lines.push(
-      `${prefix}${style.bold(curve.budget)} = ${formatScientific(curve.flops)} FLOPs; optimum of ${plot.lossModel}: ` +
-        `N ${formatCount(curve.optimum.params)}, D ${formatCount(curve.optimum.tokens)}, loss ${curve.optimum.loss.toFixed(3)}`,
-    );
+    lines.push(`${prefix}${style.bold(curve.budget)} = ${formatScientific(curve.flops)} FLOPs`);
     for (const marker of plot.markers.filter((candidate) => candidate.budget === curve.budget && candidate.flops === curve.flops)) {
       lines.push(
         `  ${style.accent(symbols.get(marker.rule) ?? '?')} ${marker.rule.padEnd(9)} N ${formatCount(marker.params).padStart(6)}` +
@@ -98,7 +95,7 @@ export function renderFrontierTerminal(plot: FrontierPlot, size: TerminalPlotSiz
     return `${style.accent(symbols.get(series.rule) ?? '?')} ${series.rule.padEnd(9)} ${range}${series.rule === 'optimal' ? `   (under ${series.lossModel})` : ''}`;
   });
   return `${[
-    style.bold('Compute-optimal frontier: parameters and tokens against compute'),
+    style.bold('Compute-optimal frontier'),
     ...panel('parameters N (log scale)', (point) => point.params),
     '',
     ...panel('tokens D (log scale)', (point) => point.tokens),

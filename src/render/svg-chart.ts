@@ -69,9 +69,15 @@ function px(value: number): string {
   return (Math.round(value * 100) / 100).toString();
 }
 
+/**
+ * A log axis spans exactly its data (rounding out to whole decades can leave most of it empty); a
+ * linear one gets 4% of room either side, so markers at the extremes clear the frame, then round ends.
+ */
 function createScale(axis: SvgAxis, range: [number, number]): ScaleContinuousNumeric<number, number> {
-  const scale = axis.scale === 'log' ? scaleLog() : scaleLinear();
-  return scale.domain([...axis.domain]).range(range).nice();
+  if (axis.scale === 'log') return scaleLog().domain([...axis.domain]).range(range);
+  const [low, high] = axis.domain;
+  const pad = (high - low || Math.abs(low) || 1) * 0.04;
+  return scaleLinear().domain([low - pad, high + pad]).range(range).nice();
 }
 
 const MARGIN = { top: 48, right: 230, bottom: 58, left: 72 };

@@ -77,8 +77,10 @@ export function renderChart(spec: ChartSpec, style: Style): string[] {
   // Line glyphs first, then plan markers, which may push a line glyph aside but are never hidden.
   for (const line of spec.lines) {
     if (line.glyph === undefined) continue;
-    for (const at of line.glyphAt ?? [0]) {
-      const pixel = line.points[Math.round(at * (line.points.length - 1))];
+    // A short line can map two positions to one point; one glyph there is enough.
+    const indexes = new Set((line.glyphAt ?? [0]).map((at) => Math.round(at * (line.points.length - 1))));
+    for (const index of indexes) {
+      const pixel = line.points[index];
       if (pixel) placeGlyph(canvas, pixelX(pixel[0]), pixelY(pixel[1]), line.glyph);
     }
   }
