@@ -63,3 +63,18 @@ function fileError(path: string, error: unknown): PlanError {
     : (error as Error).message;
   return new PlanError('invalid-file', `${path}: ${reason}`);
 }
+
+/**
+ * Parses JSON from a user file with errors that name the file. Keys such as `__proto__` become
+ * plain own properties (JSON.parse never assigns prototypes), and a nesting too deep for the
+ * parser is an invalid file, not a crash.
+ */
+export function parseJsonInput(text: string, name: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    if (error instanceof RangeError) throw new PlanError('invalid-file', `${name}: nested too deeply to read`);
+    const detail = error instanceof Error ? error.message.replace(/^JSON\.parse:\s*/, '') : String(error);
+    throw new PlanError('invalid-file', `${name}: not valid JSON (${detail})`);
+  }
+}

@@ -50,6 +50,8 @@ function createProgram(io: CliIo, setExitCode: (code: number) => void): Command 
   program
     .description('Plan a language-model pre-training run: parameters, tokens and expected loss for a compute budget.')
     .exitOverride()
+    // Plan flags belong to the plan: after a command name they are that command's (or an error).
+    .enablePositionalOptions()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => {} })
     .showSuggestionAfterError(true)
     // Options after a command name belong to that command: `plot --budget`, `gpus --json`.

@@ -55,7 +55,10 @@ export function parseBudget(text: string): Budget {
   if (trimmed === '') throw badInput('the budget is empty', BUDGET_FORMS_HINT);
   if (/^[-−]/.test(trimmed)) throw badInput(`the budget must be positive, got '${text}'`, BUDGET_FORMS_HINT);
 
-  const number = LEADING_NUMBER.exec(trimmed);
+  // Spreadsheets paste "50,000": accept thousands separators only where they are well formed.
+  const grouped = /^(\$?\s*)(\d{1,3}(?:,\d{3})+)(?![\d,])/.exec(trimmed);
+  const normalised = grouped ? `${grouped[1]}${grouped[2]?.replaceAll(',', '')}${trimmed.slice(grouped[0].length)}` : trimmed;
+  const number = LEADING_NUMBER.exec(normalised);
   if (!number) throw badInput(`cannot read the budget '${text}'`, BUDGET_FORMS_HINT);
   const [matched, dollar, mantissa = '', exponent] = number;
   const base = Number(exponent === undefined ? mantissa : `${mantissa}e${exponent}`);
@@ -63,7 +66,7 @@ export function parseBudget(text: string): Budget {
   // What follows the number: an optional SI suffix, then the unit. Spaces, hyphens and
   // underscores carry no meaning ("5k gpu-hours" = "5kgpuhours"). The unit table decides whether
   // a leading letter is a suffix: "gpud" is a unit, "kgpuh" is k + gpuh.
-  const rest = trimmed.slice(matched.length).toLowerCase().replace(/[\s_-]+/g, '');
+  const rest = normalised.slice(matched.length).toLowerCase().replace(/[\s_-]+/g, '');
   let multiplier = 1;
   let unitKey = rest;
   const suffix = siMultiplier(rest.charAt(0));

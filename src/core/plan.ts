@@ -1,6 +1,7 @@
 import type { LossModel, Rule } from '../presets/schemas.js';
 import type { Compute } from './compute.js';
 import type { Hardware } from './hardware.js';
+import { badInput } from './errors.js';
 import { predictLoss } from './loss.js';
 import { allocate, paramsExponent } from './rules.js';
 import { TRAINING_FLOPS_PER_PARAM_TOKEN as SIX } from './units.js';
@@ -74,6 +75,16 @@ export function pairRulesWithLoss(
 /** One row: allocate the budget under the rule, score it with the loss model. */
 export function planRule({ rule, loss }: ScoredRule, flops: number): RulePlan {
   const { params, tokens } = allocate(rule, flops, loss);
+  // A plan needs at least one parameter and one token; past the float range there is no plan either.
+  if (!(params >= 1 && tokens >= 1 && Number.isFinite(params) && Number.isFinite(tokens))) {
+    const size = Number.isFinite(params) && Number.isFinite(tokens) && params > 0 ? 'too small' : 'too large';
+    throw badInput(
+      `a budget of ${flops.toExponential(2).replace('e+', 'e')} FLOPs is ${size} to plan under ${rule.id}`,
+      size === 'too small' ? `it buys ${params.toPrecision(2)} parameters on ${tokens.toPrecision(2)} tokens; plan at least one of each` : 'give a budget below about 1e200 FLOPs',
+    );
+  }
+  const value = predictLoss(loss, params, tokens);
+  if (!Number.isFinite(value)) throw badInput(`${loss.id} cannot score a plan of ${params.toPrecision(3)} parameters on ${tokens.toPrecision(3)} tokens`);
   return {
     rule: rule.id,
     params,
@@ -81,7 +92,7 @@ export function planRule({ rule, loss }: ScoredRule, flops: number): RulePlan {
     tokensPerParam: tokens / params,
     flops: SIX * params * tokens,
     paramsExponent: paramsExponent(rule, loss),
-    loss: { model: loss.id, value: predictLoss(loss, params, tokens) },
+    loss: { model: loss.id, value },
   };
 }
 

@@ -51,7 +51,7 @@ export function allocateLossOptimal(loss: LossModel, flops: number): number {
     return G * (flops / SIX) ** (beta / (alpha + beta));
   }
   const p = loss.alphaN / loss.alphaD;
-  // Computed in logs: Nc^p overflows nothing here, but C can be large and the product is a root.
-  const logN = (Math.log(p) + p * Math.log(loss.Nc) + Math.log(flops) - Math.log(SIX * loss.Dc)) / (p + 1);
-  return Math.exp(logN);
+  // As coefficient × C^(1/(p+1)), like the chinchilla form, so N is monotone in C to the last bit.
+  const coefficient = ((p * loss.Nc ** p) / (SIX * loss.Dc)) ** (1 / (p + 1));
+  return coefficient * flops ** (1 / (p + 1));
 }

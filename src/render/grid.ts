@@ -23,7 +23,8 @@ export function renderGrid(head: readonly string[], rows: ReadonlyArray<readonly
     chars: BORDERLESS,
     style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
     colAligns: align,
-    ...(options.widths ? { colWidths: options.widths.map((width) => width ?? null), wordWrap: true } : {}),
+    // Long words (URLs) are broken rather than truncated: a source must stay readable in full.
+    ...(options.widths ? { colWidths: options.widths.map((width) => width ?? null), wordWrap: true, wrapOnWordBoundary: true } : {}),
   });
   for (const row of rows) table.push([...row]);
   // cli-table3 pads every line to the full width; trailing spaces only get in the way.

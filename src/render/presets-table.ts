@@ -8,11 +8,11 @@ import type { Style } from './style.js';
 const PRECISIONS = ['fp32', 'tf32', 'fp16', 'bf16', 'fp8'] as const;
 
 /** `llm-plan gpus`: one row per accelerator, dense TFLOP/s per precision (`—` = unsupported). */
-export function renderAcceleratorTable(accelerators: readonly Accelerator[], style: Style, width = 120): string {
+export function renderAcceleratorTable(accelerators: readonly Accelerator[], style: Style, width?: number): string {
   const rows = accelerators.map((gpu) => [
     style.accent(gpu.id),
     [gpu.name, ...(gpu.aliases?.length ? [style.dim(`(${gpu.aliases.join(', ')})`)] : [])].join(' '),
-    `${formatNumber(gpu.memoryGB)} GB`,
+    `${gpu.memoryGB} GB`,
     ...PRECISIONS.map((precision) => {
       const tflops = gpu.denseTflops[precision];
       if (tflops === undefined) return style.dim('—');
@@ -23,12 +23,14 @@ export function renderAcceleratorTable(accelerators: readonly Accelerator[], sty
     gpu.source,
   ]);
   const head = ['id', 'name (aliases)', 'memory', ...PRECISIONS, 'confidence', 'source'].map(style.bold);
-  const table = renderGrid(head, rows, { alignRight: [2, 3, 4, 5, 6, 7], widths: presetWidths(head.length, width, [16, 30, 8, 6, 6, 7, 7, 7, 14]) });
+  // On a terminal the source column wraps to fit; in a pipe lines stay whole for grep.
+  const widths = width === undefined ? undefined : presetWidths(head.length, width, [16, 30, 8, 6, 6, 7, 7, 7, 14]);
+  const table = renderGrid(head, rows, { alignRight: [2, 3, 4, 5, 6, 7], ...(widths ? { widths } : {}) });
   return `${table}\n\n${style.dim('Dense tensor TFLOP/s per precision; * = the default precision. Sources: shared/reference/accelerators.md.')}\n`;
 }
 
 /** `llm-plan rules`: the scaling rules with their per-10× growth, then the loss models. */
-export function renderRulesTable(rules: readonly Rule[], lossModels: readonly LossModel[], style: Style, width = 120): string {
+export function renderRulesTable(rules: readonly Rule[], lossModels: readonly LossModel[], style: Style): string {
   const defaultLoss = (rule: Rule): LossModel | undefined => lossModels.find((model) => model.id === rule.defaultLoss);
   const ruleRows = rules.map((rule) => {
     const loss = defaultLoss(rule);
@@ -44,25 +46,27 @@ export function renderRulesTable(rules: readonly Rule[], lossModels: readonly Lo
       ...growth,
       anchor,
       rule.defaultLoss,
-      rule.source,
     ];
   });
-  const ruleHead = ['rule', 'kind', 'N per 10×', 'D per 10×', 'anchor', 'scored by', 'source'].map(style.bold);
+  const ruleHead = ['rule', 'kind', 'N per 10×', 'D per 10×', 'anchor', 'scored by'].map(style.bold);
   const lossRows = lossModels.map((model) => [
     style.accent(model.id),
     model.form === 'chinchilla'
       ? `E + A/N^α + B/D^β: E=${model.E} A=${model.A} B=${model.B} α=${model.alpha} β=${model.beta}`
-      : `[(Nc/N)^(αN/αD) + Dc/D]^αD: αN=${model.alphaN} αD=${model.alphaD} Nc=${model.Nc.toExponential()} Dc=${model.Dc.toExponential()}`,
+      : `[(Nc/N)^(αN/αD) + Dc/D]^αD: αN=${model.alphaN} αD=${model.alphaD} Nc=${formatScientific(model.Nc, 2)} Dc=${formatScientific(model.Dc, 2)}`,
     `${model.dataset}${model.parameterCount === 'non-embedding' ? '; N = non-embedding' : ''}`,
-    model.source,
   ]);
-  const lossHead = ['loss model', 'form and constants', 'data', 'source'].map(style.bold);
+  const lossHead = ['loss model', 'form and constants', 'data'].map(style.bold);
+  const sources = (presets: ReadonlyArray<Rule | LossModel>) => presets.map((preset) => `  ${style.accent(preset.id)}: ${preset.source}`);
   return [
-    renderGrid(ruleHead, ruleRows, { widths: presetWidths(ruleHead.length, width, [22, 12, 9, 9, 22, 13]) }),
-    '',
-    renderGrid(lossHead, lossRows, { widths: presetWidths(lossHead.length, width, [15, 40, 24]) }),
-    '',
+    renderGrid(ruleHead, ruleRows),
     style.dim('Per-10× growth of parameters (N) and tokens (D); optimal depends on the loss model that scores it.'),
+    '',
+    renderGrid(lossHead, lossRows),
+    '',
+    style.bold('Sources'),
+    ...sources(rules),
+    ...sources(lossModels),
     '',
   ].join('\n');
 }

@@ -26,6 +26,6 @@ export function registerRulesCommand(program: Command, { io }: CommandContext): 
       return io.stdout(renderJson({ schema: PRESETS_SCHEMA_ID, rules: BUILTIN_RULES, lossModels: BUILTIN_LOSS_MODELS }));
     }
     const { renderRulesTable } = await import('../../render/presets-table.js');
-    io.stdout(renderRulesTable(BUILTIN_RULES, BUILTIN_LOSS_MODELS, await styleFor(io, options), io.columns));
+    io.stdout(renderRulesTable(BUILTIN_RULES, BUILTIN_LOSS_MODELS, await styleFor(io, options)));
   });
 }
