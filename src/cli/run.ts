@@ -54,8 +54,6 @@ function createProgram(io: CliIo, setExitCode: (code: number) => void): Command 
     .enablePositionalOptions()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => {} })
     .showSuggestionAfterError(true)
-    // Options after a command name belong to that command: `plot --budget`, `gpus --json`.
-    .enablePositionalOptions()
     .version(packageJson.version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show this help')
     .addHelpText('before', EXAMPLES)
