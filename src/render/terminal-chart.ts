@@ -57,7 +57,8 @@ function ticksFor(axis: ChartAxis, room: number, cellsPerTick: number): { values
  * x-axis title centred underneath. Returns the lines without trailing newlines.
  */
 export function renderChart(spec: ChartSpec, style: Style): string[] {
-  const yTicks = ticksFor(spec.y, spec.height, 3);
+  // A linear axis (loss) needs a label every couple of rows to be read; decades are sparse anyway.
+  const yTicks = ticksFor(spec.y, spec.height, spec.y.scale === 'linear' ? 2 : 3);
   const yLabels = yTicks.values.map((value) => spec.y.formatTick(value, yTicks.step));
   const labelWidth = Math.max(...yLabels.map((label) => label.length), 1);
   const columns = Math.max(10, spec.width - labelWidth - 2);
