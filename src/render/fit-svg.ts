@@ -1,5 +1,5 @@
 import { formatCount, formatScientific } from '../core/format.js';
-import { createFitPlot, type ObservedRun } from '../core/plot-data.js';
+import { createFitPlot, type ObservedRun } from '../core/fit-plot.js';
 import { formatCountTick, formatLinearTick } from '../core/ticks.js';
 import type { ChinchillaParams } from '../presets/schemas.js';
 import { PALETTE, renderSvgChart } from './svg-chart.js';
