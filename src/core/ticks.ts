@@ -34,6 +34,8 @@ export function logTicks(low: number, high: number, maxTicks: number): number[] 
  * @example linearTicks(2.3, 2.75, 5) → [2.3, 2.4, 2.5, 2.6, 2.7]
  */
 export function linearTicks(low: number, high: number, count: number): number[] {
+  // A flat line (every value equal) has one tick; a zero step would never end the loop below.
+  if (!(high > low)) return [low];
   const step = linearTickStep(low, high, count);
   const ticks: number[] = [];
   for (let index = Math.ceil(low / step - 1e-9); index * step <= high + step * 1e-9; index++) {
@@ -46,6 +48,7 @@ export function linearTicks(low: number, high: number, count: number): number[] 
 /** The 1-2-5 step `linearTicks` uses: the smallest that gives at most `count` intervals. */
 export function linearTickStep(low: number, high: number, count: number): number {
   const raw = (high - low) / Math.max(1, count);
+  if (!(raw > 0)) return 1;
   const power = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 5, 10].map((mantissa) => mantissa * power).find((candidate) => candidate >= raw * (1 - 1e-9));
   return step ?? 10 * power;

@@ -25,6 +25,8 @@ describe('linearTicks', () => {
     [2.03, 3.1, 6, [2.2, 2.4, 2.6, 2.8, 3]],
     // 10/5 = 2 → step 2
     [0, 10, 5, [0, 2, 4, 6, 8, 10]],
+    // a flat line: one tick, not an endless loop
+    [2.5, 2.5, 5, [2.5]],
   ])('linearTicks(%d, %d, %d) → %j', (low, high, count, expected) => {
     expect(linearTicks(low, high, count)).toEqual(expected);
   });

@@ -106,3 +106,13 @@ describe('renderFrontierTerminal', () => {
     `);
   });
 });
+
+describe('degenerate data', () => {
+  it('draws a flat curve (every loss equal) without hanging or NaN', () => {
+    const flat: IsoflopPlot = { ...valley, curves: [{ ...valley.curves[0]!, points: [point(1e8, 2), point(1e12, 2)] }], markers: [] };
+    const text = renderIsoflopTerminal(flat, { width: 40, height: 4 }, PLAIN_STYLE);
+    // One tick, the value itself, on the middle row (a flat domain maps everything to 0.5).
+    expect(text).toMatch(/^2 ┤⠉+$/m);
+    expect(text).not.toMatch(/NaN|Infinity/);
+  });
+});
