@@ -2,10 +2,11 @@
 // pairs in one run (DESIGN §6), plus in-process throughput of the library. Not a test: it prints
 // figures; the targets are in the README's performance section.
 //
-//   node scripts/bench.mjs [--pairs 25] [--only startup|throughput|...]
+//   node scripts/bench.mjs [--pairs 25] [--only startup|throughput|sweep]
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { benchSweep } from './bench-sweep.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = fileURLToPath(new URL('../bin/llm-plan.js', import.meta.url));
@@ -82,3 +83,4 @@ async function throughput() {
 
 if (!only || only === 'startup') startup();
 if (!only || only === 'throughput') await throughput();
+if (!only || only === 'sweep') benchSweep();

@@ -4,16 +4,24 @@
  * @example
  * import { parseBudget, toCompute, resolveHardware, BUILTIN_ACCELERATORS } from 'llm-plan';
  */
+export * from './core/baseline.js';
 export * from './core/budget.js';
+export * from './core/budget-range.js';
 export * from './core/compute.js';
 export * from './core/errors.js';
 export * from './core/format.js';
 export * from './core/hardware.js';
+export * from './core/inverse.js';
 export * from './core/loss.js';
+export * from './core/params-law.js';
 export * from './core/plan.js';
+export * from './core/plan-extras.js';
+export * from './core/range.js';
+export * from './core/range-variants.js';
 export * from './core/resolve.js';
 export * from './core/rules.js';
 export * from './core/si.js';
+export * from './core/sweep.js';
 export * from './core/units.js';
 export * from './presets/builtin.js';
 export * from './presets/schemas.js';

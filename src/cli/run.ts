@@ -5,6 +5,7 @@ import { suggest } from '../core/suggest.js';
 import { registerPlanCommand } from './commands/plan.js';
 import { registerPlotCommand } from './commands/plot.js';
 import { registerGpusCommand, registerRulesCommand } from './commands/presets.js';
+import { registerSweepCommand } from './commands/sweep.js';
 import type { CommandContext } from './context.js';
 import { EXIT, describeError, exitCodeFor } from './exit-code.js';
 import type { CliIo } from './io.js';
@@ -14,6 +15,12 @@ const EXAMPLES = `Examples:
   llm-plan --budget 5000gpuh --gpu v100 --rule openai   the same budget under Kaplan et al.'s rule
   llm-plan --budget 2e23flops --rule all --json         every rule side by side, as JSON
   llm-plan --budget 10pfd                               a budget in petaflop/s-days
+  llm-plan --params 7e9 --gpu h100                      tokens, FLOPs and GPU-hours for a 7B model
+  llm-plan --tokens 2T --rule deepmind                  the compute-optimal model for 2T tokens
+  llm-plan --target-loss 2.0 --gpu a100                 the cheapest run reaching loss 2.0
+  llm-plan --budget 1e22flops --baseline 1B:20B --rule openai   the rule anchored at your own run
+  llm-plan --budget 5000gpuh --gpu v100 --range --loss all      spread across fits and loss models
+  llm-plan sweep --budget 1e3gpuh..1e6gpuh --steps 7 --gpu h100 --format csv
   llm-plan --budget '$50k' --price 2.1 --gpu h100 --mfu 0.45
   llm-plan gpus                                         the accelerator presets
   llm-plan rules                                        the scaling rules and loss models
@@ -64,6 +71,7 @@ function createProgram(io: CliIo, setExitCode: (code: number) => void): Command 
   registerPlanCommand(program, context);
   registerGpusCommand(program, context);
   registerRulesCommand(program, context);
+  registerSweepCommand(program, context);
   registerPlotCommand(program, context);
 
   return program;

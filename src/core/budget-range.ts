@@ -43,7 +43,7 @@ export function parseBudgetRange(text: string): BudgetRange {
   const [lowText = '', highText = ''] = parts.map((part) => part.trim());
   const high = parseBudget(highText);
   const lowHasUnit = /[a-z$]/i.test(lowText.replace(/^\s*[\d.]+(e[+-]?\d+)?\s*[kmbgt]?\s*$/i, ''));
-  const low = parseBudget(lowHasUnit || lowText.startsWith('$') ? lowText : `${lowText}${unitOf(highText)}`);
+  const low = parseBudget(lowHasUnit || lowText.startsWith('$') ? lowText : withUnitOf(lowText, highText));
   if (low.kind !== high.kind) {
     throw badInput(`the ends of '${text}' are different kinds of budget`, 'use one unit for both ends: 1e3gpuh..1e6gpuh');
   }
@@ -53,13 +53,26 @@ export function parseBudgetRange(text: string): BudgetRange {
   return { low, high };
 }
 
-/** The unit part of a budget text: what follows the number and its SI suffix. */
-function unitOf(budgetText: string): string {
-  // The lookaheads stop the number from giving digits back: without them `5000gpuh` matched `500`.
-  const match = /^\s*\$?\s*[\d.]+(?![\d.])(?:e[+-]?\d+(?!\d))?\s*[kmbgt]?(?![a-z])/i.exec(budgetText);
-  const plain = /^\s*\$?\s*[\d.]+(?:e[+-]?\d+)?/i.exec(budgetText);
-  const rest = budgetText.slice((match ?? plain)?.[0].length ?? 0);
-  return budgetText.trim().startsWith('$') && rest.trim() === '' ? ' usd' : rest;
+/**
+ * LO written with HI's unit, for `1e3..1e6gpuh`, `1k..1Mgpuh` or `1k..$1M`. HI's SI suffix belongs to
+ * HI's number, not to the unit, so it is left off when what remains is still a unit: the candidates
+ * are tried in that order, and the first that reads as a budget wins.
+ */
+function withUnitOf(lowText: string, highText: string): string {
+  if (highText.trim().startsWith('$')) return `$${lowText}`;
+  // Greedy on the exponent: in '1e22flops' the number is '1e22', never '1e2' followed by '2flops'.
+  const number = /^\s*(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?/i.exec(highText);
+  const unit = highText.slice(number?.[0].length ?? 0);
+  const candidates = [unit.replace(/^\s*[kmbgt]/i, ''), unit].map((candidate) => `${lowText}${candidate}`);
+  for (const candidate of candidates) {
+    try {
+      parseBudget(candidate);
+      return candidate;
+    } catch {
+      // Not a budget with this reading of the unit; try the next.
+    }
+  }
+  return candidates[candidates.length - 1] ?? lowText;
 }
 
 /**
@@ -69,7 +82,8 @@ function unitOf(budgetText: string): string {
  */
 export function logSpace(low: number, high: number, steps: number): number[] {
   if (!Number.isInteger(steps) || steps < 2) throw badInput(`--steps must be a whole number ≥ 2, got ${steps}`);
-  const logLow = Math.log(low);
-  const stepSize = (Math.log(high) - logLow) / (steps - 1);
-  return Array.from({ length: steps }, (_, index) => (index === steps - 1 ? high : index === 0 ? low : Math.exp(logLow + index * stepSize)));
+  // Base-10 logs, so decades land on exact powers of ten (1e3..1e6 in 7 steps gives 10000, not 9999.99…).
+  const logLow = Math.log10(low);
+  const stepSize = (Math.log10(high) - logLow) / (steps - 1);
+  return Array.from({ length: steps }, (_, index) => (index === steps - 1 ? high : index === 0 ? low : 10 ** (logLow + index * stepSize)));
 }

@@ -1,8 +1,10 @@
 import type { LossModel, Rule } from '../presets/schemas.js';
+import type { Anchor } from './baseline.js';
 import type { Compute } from './compute.js';
 import type { Hardware } from './hardware.js';
 import { badInput } from './errors.js';
 import { predictLoss } from './loss.js';
+import type { PlanRange } from './range.js';
 import { allocate, paramsExponent } from './rules.js';
 import { TRAINING_FLOPS_PER_PARAM_TOKEN as SIX } from './units.js';
 
@@ -16,7 +18,8 @@ export const COMPARISON_LOSS_ID = 'besiroglu2024';
 
 /** What the user asked for, echoed in the JSON (`null` where a flag was not given). */
 export interface PlanInput {
-  readonly budget: string;
+  /** The budget as typed; `null` when the plan answers `--params`, `--tokens` or `--target-loss` instead. */
+  readonly budget: string | null;
   readonly gpu: string | null;
   readonly precision: string | null;
   readonly mfu: number | null;
@@ -24,6 +27,14 @@ export interface PlanInput {
   readonly rule: string;
   readonly loss: string | null;
   readonly price: number | null;
+  /** `--params`: plan the compute-optimal run for this many parameters. */
+  readonly params?: number | null;
+  /** `--tokens`: plan the compute-optimal model for this many training tokens. */
+  readonly tokens?: number | null;
+  /** `--target-loss`: plan the cheapest run that reaches this loss under the scoring model. */
+  readonly targetLoss?: number | null;
+  /** `--baseline N:D` as typed: the user's run that re-anchors power-law rules. */
+  readonly baseline?: string | null;
 }
 
 /** One rule's plan for the budget. */
@@ -37,6 +48,12 @@ export interface RulePlan {
   /** Exponent a of `N_opt ∝ C^a` under this rule (and loss model, for `optimal`). */
   readonly paramsExponent: number;
   readonly loss: { readonly model: string; readonly value: number };
+  /** Power-law rules: the point the rule passes through (published, or the user's `--baseline`). */
+  readonly anchor?: Anchor;
+  /** With `--range`: the spread across the law's published variants or its fit's bootstrap. */
+  readonly range?: PlanRange;
+  /** With `--loss all`: the allocation scored under every loss model (`loss` stays the primary one). */
+  readonly losses?: ReadonlyArray<{ readonly model: string; readonly value: number }>;
 }
 
 /** The `llm-plan/plan@1` document of DESIGN §4. Only grows; fields never change meaning. */

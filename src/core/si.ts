@@ -42,10 +42,9 @@ export function parseSiNumber(text: string): number | undefined {
  */
 export function parsePositiveQuantity(text: string, flag: string): number {
   const value = parseSiNumber(text);
-  if (value === undefined) {
-    throw badInput(`${flag} '${text}' is not a number`, `write it like 7e9, 7B or 7000M`);
-  }
-  if (!Number.isFinite(value)) throw badInput(`${flag} '${text}' is too large`);
-  if (value <= 0) throw badInput(`${flag} must be positive, got '${text}'`);
+  const hint = 'write it like 7e9, 7B or 7000M';
+  if (value === undefined) throw badInput(`${flag} '${text}' is not a number`, hint);
+  if (!Number.isFinite(value)) throw badInput(`${flag} '${text}' is too large`, hint);
+  if (value <= 0) throw badInput(`${flag} must be positive, got '${text}'`, hint);
   return value;
 }

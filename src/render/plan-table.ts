@@ -1,6 +1,7 @@
-import { formatCount, formatGrouped, formatNumber, formatScientific } from '../core/format.js';
+import { formatCount, formatGrouped, formatNumber } from '../core/format.js';
 import type { PlanDocument } from '../core/plan.js';
 import { renderGrid } from './grid.js';
+import { describeQuery, formatComputeFlops, lossColumns, renderPlanExtras } from './plan-extras-table.js';
 import type { Style } from './style.js';
 
 /**
@@ -16,20 +17,22 @@ export function renderPlanTable(plan: PlanDocument, style: Style): string {
         ` × MFU ${hardware.mfu.toFixed(2)} = ${formatNumber(hardware.effectiveFlops / 1e12)} TFLOP/s`,
     );
   }
-  const budgetParts = [`${style.bold('Budget')} ${plan.input.budget}`];
+  const budgetParts = [describeQuery(plan, style)];
   if (compute.costUsd !== undefined) budgetParts.push(`$${formatGrouped(compute.costUsd)}`);
   if (compute.gpuHours !== undefined) budgetParts.push(`${formatGrouped(compute.gpuHours)} GPU-hours`);
-  budgetParts.push(`${formatScientific(compute.flops)} FLOPs`, `${formatNumber(compute.pfDays)} PF-days`);
+  budgetParts.push(`${formatComputeFlops(plan)} FLOPs`, `${formatNumber(compute.pfDays)} PF-days`);
   lines.push(budgetParts.join(' = '), '');
 
+  const loss = lossColumns(plan, style);
   const rows = plan.plans.map((row) => [
     style.accent(row.rule),
     formatCount(row.params),
     formatCount(row.tokens),
     formatNumber(row.tokensPerParam),
-    `${row.loss.value.toFixed(3)} ${style.dim(row.loss.model)}`,
+    ...loss.cells(row),
   ]);
-  lines.push(renderGrid(['rule', 'parameters', 'tokens', 'tokens/param', 'est. loss'].map(style.bold), rows, { alignRight: [1, 2, 3] }));
+  lines.push(renderGrid(['rule', 'parameters', 'tokens', 'tokens/param', ...loss.head].map(style.bold), rows, { alignRight: [1, 2, 3, ...loss.alignRight] }));
+  lines.push(...renderPlanExtras(plan, style));
 
   if (plan.notes.length > 0) {
     lines.push('', ...plan.notes.map((note) => style.dim(`* ${note}`)));

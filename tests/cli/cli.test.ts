@@ -71,7 +71,11 @@ describe('output and flags', () => {
 
   it("--budget '$50k' --price 2.1 --gpu h100 --mfu 0.45 echoes the input and the cost", async () => {
     const plan = JSON.parse((await runCli(['--budget', '$50k', '--price', '2.1', '--gpu', 'h100', '--mfu', '0.45', '--json'])).stdout);
-    expect(plan.input).toEqual({ budget: '$50k', gpu: 'h100', precision: null, mfu: 0.45, rule: 'deepmind', loss: null, price: 2.1 });
+    expect(plan.input).toEqual({
+      budget: '$50k', gpu: 'h100', precision: null, mfu: 0.45, rule: 'deepmind', loss: null, price: 2.1,
+      // Issue 4: the inverse queries and --baseline, null when not given.
+      params: null, tokens: null, targetLoss: null, baseline: null,
+    });
     expect(plan.hardware).toMatchObject({ id: 'h100-sxm5', precision: 'bf16', peakFlops: 989.5e12, mfu: 0.45 });
     // 50000 / 2.1 × 3600 × 989.5e12 × 0.45 = 3.816643e22
     expect(plan.compute.flops / 3.816642857e22).toBeCloseTo(1, 9);

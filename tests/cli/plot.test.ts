@@ -78,6 +78,21 @@ describe('llm-plan plot (IsoFLOP)', () => {
   });
 });
 
+describe('llm-plan plot with the plan flags', () => {
+  it('re-anchors the rules at --baseline, as the plan does', async () => {
+    // deepmind through (N, C) = (1e9, 6·1e9·2e10 = 1.2e20) with a = 0.5: at 1e22, N = 1e9·(1e22/1.2e20)^0.5 = 9.1287e9
+    const data = JSON.parse((await runCli(['plot', '--budget', '1e22flops', '--rule', 'deepmind', '--baseline', '1e9:2e10', '--json'])).stdout);
+    expect(relativeError(data.markers[0].params, 9.1287e9)).toBeLessThan(1e-4);
+    expect(data.input.baseline).toBe('1e9:2e10');
+  });
+
+  it('refuses --loss all: a figure draws one loss model', async () => {
+    const result = await runCli(['plot', '--budget', '1e22flops', '--loss', 'all']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^llm-plan: error: a plot draws the curves of one loss model\nhint: /);
+  });
+});
+
 describe('llm-plan plot --frontier', () => {
   it('plots N and D against compute for every rule over the range', async () => {
     const result = await runCli(['plot', '--budget', '1e21flops..1e25flops', '--frontier', '--json']);

@@ -29,6 +29,7 @@ export function registerPlotCommand(program: Command, { io }: CommandContext): v
     .option('-r, --rule <id>', 'scaling rule to mark: openai, deepmind, optimal, or all (default all)')
     .option('-l, --loss <id>', 'loss model that draws the curves: hoffmann2022, besiroglu2024, kaplan2020')
     .option('--price <usd>', 'price in USD per GPU-hour (needed for a $ budget)')
+    .option('--baseline <N:D>', 'anchor power-law rules at your own run of N parameters on D tokens (1B:20B)')
     .option('--frontier', 'plot optimal parameters and tokens against compute over --budget LO..HI')
     .option('--width <columns>', 'terminal plot width in columns (default: the terminal width, else 80)')
     .option('--height <rows>', 'rows of each terminal plotting area (default 16; 10 per panel with --frontier)')

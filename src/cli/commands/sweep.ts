@@ -1,0 +1,114 @@
+import type { Command } from 'commander';
+import { parseBudgetRange } from '../../core/budget-range.js';
+import { toCompute } from '../../core/compute.js';
+import { badInput } from '../../core/errors.js';
+import type { PlanDocument } from '../../core/plan.js';
+import { parseSteps, sweepBudgets, SWEEP_SCHEMA_ID } from '../../core/sweep.js';
+import type { Style } from '../../render/style.js';
+import { styleFor, type CommandContext, type OutputOptions } from '../context.js';
+import { planForCompute, resolvePlanSetup, type PlanOptions, type PlanSetup } from '../plan-options.js';
+import { addOutputOptions } from './shared-options.js';
+
+type SweepOptions = Omit<PlanOptions, 'params' | 'tokens' | 'targetLoss' | 'range'> & OutputOptions & { readonly steps: string; readonly format?: string };
+
+const SWEEP_FORMATS = ['table', 'json', 'ndjson', 'csv'] as const;
+type SweepFormat = (typeof SWEEP_FORMATS)[number];
+
+// Rows per write: large enough that output costs one syscall per chunk, small enough that memory
+// stays flat for a million-row sweep.
+const ROWS_PER_CHUNK = 1000;
+
+/** `llm-plan sweep --budget 1e3gpuh..1e6gpuh --steps 7 --gpu h100`: one plan per log-spaced budget. */
+export function registerSweepCommand(program: Command, { io }: CommandContext): void {
+  const command = program
+    .command('sweep')
+    .description('plan across a log-spaced range of budgets: one plan per budget, as a table, JSON, NDJSON or CSV')
+    .option('-b, --budget <LO..HI>', 'range of budgets, any budget unit: 1e3gpuh..1e6gpuh, 1e21..1e25flops, $10k..$1M')
+    .option('--steps <count>', 'number of budgets, log-spaced, both ends included (at least 2)', '7')
+    .option('-g, --gpu <id>', "accelerator preset id or alias (see 'llm-plan gpus')")
+    .option('--precision <precision>', 'training precision: fp32, tf32, fp16, bf16, fp8 (default bf16, else fp16)')
+    .option('--mfu <fraction>', 'model FLOPs utilisation in (0, 1], or a percentage (default 0.40)')
+    .option('-r, --rule <id>', 'scaling rule: openai (kaplan), deepmind (chinchilla), optimal, or all (default deepmind)')
+    .option('-l, --loss <id>', 'loss model that scores the plans: hoffmann2022, besiroglu2024, kaplan2020, or all')
+    .option('--price <usd>', 'price in USD per GPU-hour (needed for a $ range; adds the cost)')
+    .option('--baseline <N:D>', 'anchor power-law rules at your own run of N parameters on D tokens (1B:20B)')
+    .option('--format <format>', 'output: table, json, ndjson (one plan@1 document per line) or csv');
+  addOutputOptions(command).action(async (options: SweepOptions) => {
+    const format = readSweepFormat(options);
+    if (options.budget === undefined) {
+      throw badInput('sweep needs --budget LO..HI', 'for example: llm-plan sweep --budget 1e3gpuh..1e6gpuh --steps 7 --gpu h100');
+    }
+    const range = parseBudgetRange(options.budget);
+    const steps = parseSteps(options.steps);
+    const setup = resolvePlanSetup(options);
+    const budgets = sweepBudgets(range, steps);
+    // Every budget is checked before anything is written, so an error never leaves half an output.
+    const computes = budgets.map((budget) => toCompute(budget, setup.hardware, setup.price));
+    const planAt = (index: number): PlanDocument => {
+      const budget = budgets[index];
+      const compute = computes[index];
+      if (!budget || !compute) throw new RangeError(`sweep row ${index} is out of range`);
+      return planForCompute(setup, compute, { budget: budget.text, params: null, tokens: null, targetLoss: null });
+    };
+    // N and D rise with the budget under every rule, so if both ends plan, every row between does.
+    planAt(0);
+    planAt(budgets.length - 1);
+    await writeSweep(format, budgets.length, planAt, sweepInput(options, steps, setup), io.stdout, async () => styleFor(io, options));
+  });
+}
+
+/** `--json` or `--format`; both only when they agree. Kept here until formats are shared by all commands. */
+function readSweepFormat(options: SweepOptions): SweepFormat {
+  const format = options.format?.trim().toLowerCase();
+  if (format !== undefined && !(SWEEP_FORMATS as readonly string[]).includes(format)) {
+    throw badInput(`unknown --format '${options.format}'`, `sweep prints one of: ${SWEEP_FORMATS.join(', ')}`);
+  }
+  if (options.json && format !== undefined && format !== 'json') {
+    throw badInput(`--json and --format ${format} ask for different outputs`, 'give one of them');
+  }
+  return options.json ? 'json' : ((format as SweepFormat | undefined) ?? 'table');
+}
+
+function sweepInput(options: SweepOptions, steps: number, setup: PlanSetup): Record<string, unknown> {
+  return { budget: options.budget ?? null, steps, ...setup.input };
+}
+
+/** Writes the rows in chunks for the streaming formats; the table is built whole (it is for people). */
+async function writeSweep(
+  format: SweepFormat,
+  count: number,
+  planAt: (index: number) => PlanDocument,
+  input: Record<string, unknown>,
+  write: (text: string) => void,
+  style: () => Promise<Style>,
+): Promise<void> {
+  if (format === 'table') {
+    const { renderSweepTable } = await import('../../render/sweep-table.js');
+    write(renderSweepTable(Array.from({ length: count }, (_, index) => planAt(index)), await style()));
+    return;
+  }
+  if (format === 'ndjson') {
+    const { renderJsonLine } = await import('../../render/json.js');
+    writeChunked(count, (index) => renderJsonLine(planAt(index)), '', write);
+    return;
+  }
+  if (format === 'csv') {
+    const csv = await import('../../render/sweep-csv.js');
+    const columns = csv.sweepCsvColumns(planAt(0));
+    write(csv.renderSweepCsvHeader(columns));
+    writeChunked(count, (index) => csv.renderSweepCsvRows(planAt(index), columns), '', write);
+    return;
+  }
+  const json = await import('../../render/sweep-json.js');
+  write(json.renderSweepJsonHead(SWEEP_SCHEMA_ID, input));
+  writeChunked(count, (index) => json.renderSweepJsonRow(planAt(index)), json.SWEEP_JSON_SEPARATOR, write);
+  write(json.SWEEP_JSON_TAIL);
+}
+
+function writeChunked(count: number, render: (index: number) => string, separator: string, write: (text: string) => void): void {
+  for (let start = 0; start < count; start += ROWS_PER_CHUNK) {
+    const parts: string[] = [];
+    for (let index = start; index < Math.min(count, start + ROWS_PER_CHUNK); index++) parts.push(render(index));
+    write(`${start > 0 ? separator : ''}${parts.join(separator)}`);
+  }
+}

@@ -1,0 +1,65 @@
+import type { LossModel } from '../presets/schemas.js';
+import { anchorOf, type Anchor } from './baseline.js';
+import { formatCount, formatScientific } from './format.js';
+import { predictLoss } from './loss.js';
+import type { PlanDocument, RulePlan, ScoredRule } from './plan.js';
+import { rangeOf } from './range.js';
+
+/** What a plan shows beyond the point estimate. */
+export interface PlanExtraOptions {
+  /** The user's `--baseline` (the scored power-law rules are already re-anchored at it). */
+  readonly baseline?: Anchor | undefined;
+  /** `--range`: add `plans[].range`. */
+  readonly range?: boolean;
+  /** `--loss all`: score each plan under each of these models too (`plans[].losses`). */
+  readonly scoreUnder?: readonly LossModel[] | undefined;
+  /** The loss models the range's loss-optimal variants minimise (the built-in ones). */
+  readonly lossModels: readonly LossModel[];
+}
+
+/**
+ * Adds `anchor` (every power-law rule), `range` and `losses` to each plan of a document built by
+ * `createPlan` from the same `scored` rules, and the notes that explain them.
+ */
+export function addPlanExtras(document: PlanDocument, scored: readonly ScoredRule[], options: PlanExtraOptions): PlanDocument {
+  const plans = document.plans.map((plan, index): RulePlan => {
+    const row = scored[index];
+    if (!row) return plan;
+    const anchor = row.rule.kind === 'power-law' ? (options.baseline ?? anchorOf(row.rule)) : undefined;
+    return {
+      ...plan,
+      ...(anchor ? { anchor } : {}),
+      ...(options.range
+        ? { range: rangeOf(row, plan.flops, { params: plan.params, tokens: plan.tokens, loss: plan.loss.value }, options.lossModels, options.baseline) }
+        : {}),
+      ...(options.scoreUnder
+        ? { losses: options.scoreUnder.map((model) => ({ model: model.id, value: predictLoss(model, plan.params, plan.tokens) })) }
+        : {}),
+    };
+  });
+  return { ...document, plans, notes: [...document.notes, ...extraNotes(scored, options)] };
+}
+
+function extraNotes(scored: readonly ScoredRule[], options: PlanExtraOptions): string[] {
+  const notes: string[] = [];
+  const { baseline } = options;
+  if (baseline) {
+    notes.push(
+      `Power-law rules are anchored at your baseline, ${formatCount(baseline.params)} parameters on ${formatCount(baseline.tokens)} tokens ` +
+        `(${formatScientific(baseline.flops)} FLOPs); their exponents are the published ones.`,
+    );
+    if (scored.some(({ rule }) => rule.kind === 'loss-optimal')) {
+      notes.push('The loss-optimal rule has no anchor (it follows its loss model), so --baseline does not move it.');
+    }
+  }
+  if (options.range) {
+    notes.push(
+      'Ranges span the plan and the published variants of its law (or a fitted law\'s bootstrap interval); ' +
+        'they show how much the answer depends on whose fit you trust, not a statistical guarantee.',
+    );
+  }
+  if (options.scoreUnder) {
+    notes.push('Each loss model predicts loss on its own data and tokenizer, so the loss columns differ partly for that reason.');
+  }
+  return notes;
+}

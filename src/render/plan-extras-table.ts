@@ -1,0 +1,80 @@
+import { formatCount, formatNumber, formatScientific } from '../core/format.js';
+import type { PlanDocument, RulePlan } from '../core/plan.js';
+import { renderGrid } from './grid.js';
+import type { Style } from './style.js';
+
+/**
+ * What the compute line starts with: the budget as typed, or the question it answers
+ * (`--params`, `--tokens`, `--target-loss`).
+ */
+export function describeQuery(plan: PlanDocument, style: Style): string {
+  const { input } = plan;
+  const rule = plan.plans[0]?.rule ?? input.rule;
+  if (input.params != null) return `${style.bold('Compute')} for ${formatCount(input.params)} parameters (${rule})`;
+  if (input.tokens != null) return `${style.bold('Compute')} for ${formatCount(input.tokens)} tokens (${rule})`;
+  if (input.targetLoss != null) {
+    return `${style.bold('Compute')} for loss ${input.targetLoss} (${rule}, ${plan.plans[0]?.loss.model ?? 'loss model'})`;
+  }
+  return `${style.bold('Budget')} ${input.budget ?? ''}`;
+}
+
+/**
+ * FLOPs on the compute line. An answer to an inverse query is printed with six significant digits
+ * so that passing it back as --budget reproduces the plan (the loss to about 1e-6).
+ */
+export function formatComputeFlops(plan: PlanDocument): string {
+  if (plan.input.budget != null) return formatScientific(plan.compute.flops);
+  return Number(plan.compute.flops.toPrecision(6)).toExponential().replace('e+', 'e');
+}
+
+/** The loss columns: one `est. loss` column, or with `--loss all` one per model (`*` = the primary). */
+export function lossColumns(plan: PlanDocument, style: Style): { head: string[]; cells: (row: RulePlan) => string[]; alignRight: number[] } {
+  const models = plan.plans[0]?.losses?.map((entry) => entry.model);
+  if (!models) return { head: ['est. loss'], cells: (row) => [`${row.loss.value.toFixed(3)} ${style.dim(row.loss.model)}`], alignRight: [] };
+  const primary = plan.plans[0]?.loss.model;
+  return {
+    head: models.map((model) => (model === primary ? `${model}*` : model)),
+    cells: (row) => models.map((model) => row.losses?.find((entry) => entry.model === model)?.value.toFixed(3) ?? '—'),
+    // Loss columns follow rule, parameters, tokens and tokens/param.
+    alignRight: models.map((_, index) => 4 + index),
+  };
+}
+
+/** Lines below the grid: the anchor of each re-anchored rule, then each plan's range. */
+export function renderPlanExtras(plan: PlanDocument, style: Style): string[] {
+  const lines: string[] = [];
+  if (plan.plans[0]?.losses) lines.push('', style.dim('*primary loss model: the one in plans[].loss of --json'));
+  for (const row of plan.plans) {
+    if (row.anchor?.source === 'baseline') {
+      lines.push(
+        '',
+        `${style.accent(row.rule)} anchored at your run: ${formatCount(row.anchor.params)} parameters on ${formatCount(row.anchor.tokens)} tokens` +
+          ` (${formatScientific(row.anchor.flops)} FLOPs), exponent a = ${formatNumber(row.paramsExponent)}`,
+      );
+    }
+  }
+  for (const row of plan.plans) {
+    if (row.range) lines.push('', ...renderRange(row, style));
+  }
+  return lines;
+}
+
+function renderRange(row: RulePlan, style: Style): string[] {
+  const range = row.range;
+  if (!range) return [];
+  const span = ([low, high]: readonly [number, number], format: (value: number) => string): string => `${format(low)} – ${format(high)}`;
+  const loss = (value: number): string => value.toFixed(3);
+  const basis =
+    range.basis === 'bootstrap' && range.bootstrap
+      ? `${Math.round(range.bootstrap.confidence * 100)}% bootstrap interval over ${range.bootstrap.draws} refits`
+      : 'across published variants';
+  const lines = [
+    `${style.bold('Range')} of ${style.accent(row.rule)} ${basis}: parameters ${span(range.params, formatCount)}, ` +
+      `tokens ${span(range.tokens, formatCount)}, loss ${span(range.loss, loss)}`,
+  ];
+  if (range.variants.length > 0) {
+    const rows = range.variants.map((variant) => [variant.name, formatCount(variant.params), formatCount(variant.tokens), loss(variant.loss)]);
+    lines.push(renderGrid(['variant', 'parameters', 'tokens', 'est. loss'].map(style.dim), rows, { alignRight: [1, 2, 3] }).replace(/^/gm, '  '));
+  }
+  return lines;
+}
