@@ -19,7 +19,7 @@ async function readStdin(maxBytes: number): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
-const exitCode = await run(process.argv.slice(2), {
+void run(process.argv.slice(2), {
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
   env: process.env,
@@ -27,5 +27,6 @@ const exitCode = await run(process.argv.slice(2), {
   columns: process.stdout.columns,
   stderrIsTTY: Boolean(process.stderr.isTTY),
   readStdin,
+}).then((exitCode) => {
+  process.exitCode = exitCode;
 });
-process.exitCode = exitCode;

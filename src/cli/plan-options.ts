@@ -1,17 +1,18 @@
 import { parseBaseline, reanchorRule, type Anchor } from '../core/baseline.js';
+import { parseBudget } from '../core/budget.js';
 import { parsePrice, toCompute, type Compute } from '../core/compute.js';
 import { badInput } from '../core/errors.js';
 import { parseMfu, resolveHardware, type Hardware } from '../core/hardware.js';
 import { flopsForQuery, type InverseQuery } from '../core/inverse.js';
 import { addPlanExtras, type PlanExtraOptions } from '../core/plan-extras.js';
 import { createPlan, pairRulesWithLoss, type PlanDocument, type PlanInput, type ScoredRule } from '../core/plan.js';
-import { resolveById } from '../core/resolve.js';
 import type { LossModel, Rule } from '../presets/schemas.js';
-import { BUILTIN_ACCELERATORS, BUILTIN_LOSS_MODELS, BUILTIN_RULES } from '../presets/builtin.js';
+import { BUILTIN_CATALOG, findAccelerator, findLossModel, findRule, type PresetCatalog } from '../presets/catalog.js';
+import { applyConstraintOptions, type ConstraintOptions } from './constraint-options.js';
 import { readPlanQuery } from './plan-query.js';
 
 /** The plan flags as commander hands them over: strings, undefined where not given. */
-export interface PlanOptions {
+export interface PlanOptions extends ConstraintOptions {
   readonly budget?: string;
   readonly gpu?: string;
   readonly precision?: string;
@@ -43,18 +44,19 @@ export interface PlanSetup {
 
 /**
  * Turns the plan flags into a plan document: parse, resolve presets, call the core. Pure apart from
- * reading the built-in presets, which are data compiled into the bundle.
+ * the catalog, which the CLI loads (built-in data unless user presets are involved).
  */
-export function planFromOptions(options: PlanOptions): PlanDocument {
+export function planFromOptions(options: PlanOptions, catalog: PresetCatalog = BUILTIN_CATALOG): PlanDocument {
   const query = readPlanQuery(options);
-  const setup = resolvePlanSetup(options);
+  const setup = resolvePlanSetup(options, catalog);
   const compute = query.kind === 'budget' ? toCompute(query.budget, setup.hardware, setup.price) : computeForQuery(query, setup);
-  return planForCompute(setup, compute, {
+  const plan = planForCompute(setup, compute, {
     budget: options.budget ?? null,
     params: query.kind === 'params' ? query.params : null,
     tokens: query.kind === 'tokens' ? query.tokens : null,
     targetLoss: query.kind === 'target-loss' ? query.loss : null,
   });
+  return applyConstraintOptions(plan, options, [...new Set([...setup.scored.map(({ loss }) => loss), ...catalog.lossModels])]);
 }
 
 /** The plan document for one compute under a resolved setup (one row of a sweep, or a plan). */
@@ -65,9 +67,16 @@ export function planForCompute(setup: PlanSetup, compute: Compute, query: Pick<P
   return addPlanExtras(createPlan(input, setup.hardware, compute, setup.scored), setup.scored, setup.extras);
 }
 
-/** Resolves everything but the budget: GPU, price, rules (re-anchored at --baseline), loss models. */
-export function resolvePlanSetup(options: Omit<PlanOptions, 'budget' | 'params' | 'tokens' | 'targetLoss'>): PlanSetup {
-  const accelerator = options.gpu === undefined ? undefined : resolveById(BUILTIN_ACCELERATORS, options.gpu, 'GPU', '--gpu');
+/** A GPU at a precision and MFU, and a price: what turns GPU time or money into FLOPs. */
+export interface ResolvedHardware {
+  readonly hardware: Hardware | undefined;
+  readonly mfu: number | undefined;
+  readonly price: number | undefined;
+}
+
+/** The hardware flags (`--gpu`, `--precision`, `--mfu`, `--price`), with the same checks everywhere. */
+export function resolveHardwareOptions(options: Pick<PlanOptions, 'gpu' | 'precision' | 'mfu' | 'price'>, catalog: PresetCatalog): ResolvedHardware {
+  const accelerator = options.gpu === undefined ? undefined : findAccelerator(catalog, options.gpu);
   if (!accelerator && options.precision !== undefined) {
     throw badInput('--precision needs --gpu', 'precision picks a column of the GPU datasheet: add --gpu');
   }
@@ -77,20 +86,35 @@ export function resolvePlanSetup(options: Omit<PlanOptions, 'budget' | 'params' 
   const mfu = options.mfu === undefined ? undefined : parseMfu(options.mfu);
   const hardware = accelerator ? resolveHardware(accelerator, options.precision, mfu) : undefined;
   const price = options.price === undefined ? undefined : parsePrice(options.price);
+  return { hardware, mfu, price };
+}
+
+/** One budget (`--budget` and the hardware flags) in FLOPs: what `check` compares a config with. */
+export function computeFromOptions(options: Pick<PlanOptions, 'gpu' | 'precision' | 'mfu' | 'price'> & { readonly budget: string }, catalog: PresetCatalog): Compute {
+  const { hardware, price } = resolveHardwareOptions(options, catalog);
+  return toCompute(parseBudget(options.budget), hardware, price);
+}
+
+/** Resolves everything but the budget: GPU, price, rules (re-anchored at --baseline), loss models. */
+export function resolvePlanSetup(
+  options: Omit<PlanOptions, 'budget' | 'params' | 'tokens' | 'targetLoss'>,
+  catalog: PresetCatalog = BUILTIN_CATALOG,
+): PlanSetup {
+  const { hardware, mfu, price } = resolveHardwareOptions(options, catalog);
 
   const ruleId = options.rule ?? DEFAULT_RULE_ID;
   const rules: Rule[] =
-    ruleId.trim().toLowerCase() === ALL_RULES ? BUILTIN_RULES : [resolveRule(ruleId)];
+    ruleId.trim().toLowerCase() === ALL_RULES ? [...catalog.rules] : [findRule(catalog, ruleId, [{ id: ALL_RULES }])];
   const scoreAll = options.loss !== undefined && options.loss.trim().toLowerCase() === ALL_LOSSES;
-  const lossOverride = options.loss === undefined || scoreAll ? undefined : resolveLoss(options.loss);
+  const lossOverride = options.loss === undefined || scoreAll ? undefined : findLossModel(catalog, options.loss, '--loss', [{ id: ALL_LOSSES }]);
   const baseline = options.baseline === undefined ? undefined : parseBaseline(options.baseline);
-  const scored = pairRulesWithLoss(anchorRules(rules, baseline), BUILTIN_LOSS_MODELS, lossOverride);
+  const scored = pairRulesWithLoss(anchorRules(rules, baseline), catalog.lossModels, lossOverride);
 
   return {
     hardware,
     price,
     scored,
-    extras: { baseline, range: options.range ?? false, scoreUnder: scoreAll ? scoringModels(scored) : undefined, lossModels: BUILTIN_LOSS_MODELS },
+    extras: { baseline, range: options.range ?? false, scoreUnder: scoreAll ? scoringModels(scored, catalog) : undefined, lossModels: catalog.lossModels },
     input: {
       gpu: options.gpu ?? null,
       precision: options.precision ?? null,
@@ -126,19 +150,15 @@ function anchorRules(rules: Rule[], baseline: Anchor | undefined): Rule[] {
   return rules.map((rule) => reanchorRule(rule, baseline));
 }
 
-/** Every built-in loss model, and the plans' own model first if it is not one of them. */
-function scoringModels(scored: readonly ScoredRule[]): LossModel[] {
-  const extra = scored.map(({ loss }) => loss).filter((model) => !BUILTIN_LOSS_MODELS.includes(model));
-  return [...new Set([...extra, ...BUILTIN_LOSS_MODELS])];
+/** Every loss model of the catalog, and the plans' own model first if it is not one of them. */
+function scoringModels(scored: readonly ScoredRule[], catalog: PresetCatalog): LossModel[] {
+  const extra = scored.map(({ loss }) => loss).filter((model) => !catalog.lossModels.includes(model));
+  return [...new Set([...extra, ...catalog.lossModels])];
 }
 
-function resolveRule(id: string): Rule {
-  // 'all' is a valid value of --rule too, so it belongs in the suggestions and the list.
-  const choices = [...BUILTIN_RULES, { id: ALL_RULES }];
-  return resolveById(choices, id, 'rule', '--rule') as Rule;
-}
-
-function resolveLoss(id: string): LossModel {
-  const choices = [...BUILTIN_LOSS_MODELS, { id: ALL_LOSSES }];
-  return resolveById(choices, id, 'loss model', '--loss') as LossModel;
+/** The loss model that scores a rule: the override when given, else the rule's default. */
+export function lossModelFor(catalog: PresetCatalog, rule: Rule, lossOption: string | undefined, flag = '--loss'): LossModel {
+  const [scored] = pairRulesWithLoss([rule], catalog.lossModels, lossOption === undefined ? undefined : findLossModel(catalog, lossOption, flag));
+  if (!scored) throw badInput(`rule '${rule.id}' has no loss model`);
+  return scored.loss;
 }

@@ -2,9 +2,12 @@ import { Command, CommanderError } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
 import { PlanError } from '../core/errors.js';
 import { suggest } from '../core/suggest.js';
+import { registerCheckCommand } from './commands/check.js';
+import { registerCompletionCommand } from './commands/completion.js';
 import { registerPlanCommand } from './commands/plan.js';
 import { registerPlotCommand } from './commands/plot.js';
 import { registerGpusCommand, registerRulesCommand } from './commands/presets.js';
+import { registerSchemaCommand } from './commands/schema.js';
 import { registerSweepCommand } from './commands/sweep.js';
 import type { CommandContext } from './context.js';
 import { EXIT, describeError, exitCodeFor } from './exit-code.js';
@@ -22,15 +25,26 @@ const EXAMPLES = `Examples:
   llm-plan --budget 5000gpuh --gpu v100 --range --loss all      spread across fits and loss models
   llm-plan sweep --budget 1e3gpuh..1e6gpuh --steps 7 --gpu h100 --format csv
   llm-plan --budget '$50k' --price 2.1 --gpu h100 --mfu 0.45
+  llm-plan --budget 50000gpuh --gpu a100 --gpus 256 --zero 1   wall-clock days and memory per GPU
+  llm-plan --budget 50000gpuh --gpu a100 --days 14      the GPUs that finish it in 14 days
+  llm-plan --params 7e9 --shape --hyperparams           layers, width, heads; batch size and learning rate
+  llm-plan --budget 1e23flops --unique-tokens 300B      epochs, effective data, the data-constrained optimum
+  llm-plan --params 13e9 --inference-tokens 2T          a smaller model with less lifetime compute
   llm-plan gpus                                         the accelerator presets
   llm-plan rules                                        the scaling rules and loss models
+  llm-plan --budget 1e23flops --format markdown         a plan for a PR comment (also csv, ndjson)
+  echo '{"budget":"5000gpuh","gpu":"v100"}' | llm-plan --input -
+  llm-plan --budget 1e22flops --gpu ./my-gpu.json       a user preset file (LLM_PLAN_PRESETS=dir adds a directory)
+  llm-plan check plans.yaml                             CI gate: exit 1 when a config breaks a limit
+  llm-plan schema plan                                  the JSON Schema of the --json output
+  llm-plan completion bash > /etc/bash_completion.d/llm-plan
 
 Budgets: 5000gpuh, 5k gpu-hours, 200gpud, 1e23flops, 3.6e21 flop, 10pfd, $50000, 50k usd
 (SI suffixes k, M, B/G, T). A GPU-time or money budget needs --gpu; money also needs --price.
 `;
 
 const EXIT_CODES = `
-Exit codes: 0 success, 2 bad input, 70 internal error (a bug: please report it).
+Exit codes: 0 success, 1 'check' found a violation, 2 bad input or invalid file, 70 internal error (a bug).
 `;
 
 /**
@@ -72,7 +86,10 @@ function createProgram(io: CliIo, setExitCode: (code: number) => void): Command 
   registerGpusCommand(program, context);
   registerRulesCommand(program, context);
   registerSweepCommand(program, context);
+  registerCheckCommand(program, context);
   registerPlotCommand(program, context);
+  registerSchemaCommand(program, context);
+  registerCompletionCommand(program, context);
 
   return program;
 }

@@ -1,6 +1,7 @@
 import type { LossModel, Rule } from '../presets/schemas.js';
 import type { Anchor } from './baseline.js';
 import type { Compute } from './compute.js';
+import type { PlanSections } from './constraints/sections.js';
 import type { Hardware } from './hardware.js';
 import { badInput } from './errors.js';
 import { predictLoss } from './loss.js';
@@ -37,8 +38,8 @@ export interface PlanInput {
   readonly baseline?: string | null;
 }
 
-/** One rule's plan for the budget. */
-export interface RulePlan {
+/** One rule's plan for the budget; the optional sections come from the constraint flags. */
+export interface RulePlan extends PlanSections {
   readonly rule: string;
   readonly params: number;
   readonly tokens: number;

@@ -2,6 +2,7 @@ import { formatCount, formatGrouped, formatNumber } from '../core/format.js';
 import type { PlanDocument } from '../core/plan.js';
 import { renderGrid } from './grid.js';
 import { describeQuery, formatComputeFlops, lossColumns, renderPlanExtras } from './plan-extras-table.js';
+import { renderPlanSections } from './plan-sections.js';
 import type { Style } from './style.js';
 
 /**
@@ -33,6 +34,9 @@ export function renderPlanTable(plan: PlanDocument, style: Style): string {
   ]);
   lines.push(renderGrid(['rule', 'parameters', 'tokens', 'tokens/param', ...loss.head].map(style.bold), rows, { alignRight: [1, 2, 3, ...loss.alignRight] }));
   lines.push(...renderPlanExtras(plan, style));
+
+  const sections = renderPlanSections(plan, style);
+  if (sections !== '') lines.push('', sections);
 
   if (plan.notes.length > 0) {
     lines.push('', ...plan.notes.map((note) => style.dim(`* ${note}`)));

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { BUILTIN_ACCELERATORS, BUILTIN_LOSS_MODELS, BUILTIN_RULES } from '../../presets/builtin.js';
 import { renderJson } from '../../render/json.js';
 import { styleFor, type CommandContext, type OutputOptions } from '../context.js';
+import { loadCatalog } from '../load-catalog.js';
 import { addOutputOptions } from './shared-options.js';
 
 export const PRESETS_SCHEMA_ID = 'llm-plan/presets@1';
@@ -10,22 +10,27 @@ export const PRESETS_SCHEMA_ID = 'llm-plan/presets@1';
 export function registerGpusCommand(program: Command, { io }: CommandContext): void {
   addOutputOptions(
     program.command('gpus').description('list the accelerator presets: memory, dense TFLOP/s per precision, source'),
-  ).action(async (options: OutputOptions) => {
-    if (options.json) return io.stdout(renderJson({ schema: PRESETS_SCHEMA_ID, accelerators: BUILTIN_ACCELERATORS }));
-    const { renderAcceleratorTable } = await import('../../render/presets-table.js');
-    io.stdout(renderAcceleratorTable(BUILTIN_ACCELERATORS, await styleFor(io, options), io.columns));
-  });
+  )
+    .option('--allow-override', 'let LLM_PLAN_PRESETS presets replace built-in ones with the same id')
+    .action(async (options: OutputOptions & { allowOverride?: boolean }) => {
+      // Lists LLM_PLAN_PRESETS presets too, when it is set: what --gpu accepts is what is listed.
+      const { accelerators } = await loadCatalog(io, options);
+      if (options.json) return io.stdout(renderJson({ schema: PRESETS_SCHEMA_ID, accelerators }));
+      const { renderAcceleratorTable } = await import('../../render/presets-table.js');
+      io.stdout(renderAcceleratorTable(accelerators, await styleFor(io, options), io.columns));
+    });
 }
 
 /** `llm-plan rules`: the scaling rules and loss models. */
 export function registerRulesCommand(program: Command, { io }: CommandContext): void {
   addOutputOptions(
     program.command('rules').description('list the scaling rules and loss models, with per-10× growth and sources'),
-  ).action(async (options: OutputOptions) => {
-    if (options.json) {
-      return io.stdout(renderJson({ schema: PRESETS_SCHEMA_ID, rules: BUILTIN_RULES, lossModels: BUILTIN_LOSS_MODELS }));
-    }
-    const { renderRulesTable } = await import('../../render/presets-table.js');
-    io.stdout(renderRulesTable(BUILTIN_RULES, BUILTIN_LOSS_MODELS, await styleFor(io, options)));
-  });
+  )
+    .option('--allow-override', 'let LLM_PLAN_PRESETS presets replace built-in ones with the same id')
+    .action(async (options: OutputOptions & { allowOverride?: boolean }) => {
+      const { rules, lossModels } = await loadCatalog(io, options);
+      if (options.json) return io.stdout(renderJson({ schema: PRESETS_SCHEMA_ID, rules, lossModels }));
+      const { renderRulesTable } = await import('../../render/presets-table.js');
+      io.stdout(renderRulesTable(rules, lossModels, await styleFor(io, options)));
+    });
 }

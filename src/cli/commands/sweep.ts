@@ -7,9 +7,11 @@ import { parseSteps, sweepBudgets, SWEEP_SCHEMA_ID } from '../../core/sweep.js';
 import type { Style } from '../../render/style.js';
 import { styleFor, type CommandContext, type OutputOptions } from '../context.js';
 import { planForCompute, resolvePlanSetup, type PlanOptions, type PlanSetup } from '../plan-options.js';
+import { loadCatalog } from '../load-catalog.js';
 import { addOutputOptions } from './shared-options.js';
 
-type SweepOptions = Omit<PlanOptions, 'params' | 'tokens' | 'targetLoss' | 'range'> & OutputOptions & { readonly steps: string; readonly format?: string };
+type SweepOptions = Omit<PlanOptions, 'params' | 'tokens' | 'targetLoss' | 'range'> &
+  OutputOptions & { readonly steps: string; readonly format?: string; readonly allowOverride?: boolean };
 
 const SWEEP_FORMATS = ['table', 'json', 'ndjson', 'csv'] as const;
 type SweepFormat = (typeof SWEEP_FORMATS)[number];
@@ -32,7 +34,8 @@ export function registerSweepCommand(program: Command, { io }: CommandContext): 
     .option('-l, --loss <id>', 'loss model that scores the plans: hoffmann2022, besiroglu2024, kaplan2020, or all')
     .option('--price <usd>', 'price in USD per GPU-hour (needed for a $ range; adds the cost)')
     .option('--baseline <N:D>', 'anchor power-law rules at your own run of N parameters on D tokens (1B:20B)')
-    .option('--format <format>', 'output: table, json, ndjson (one plan@1 document per line) or csv');
+    .option('--format <format>', 'output: table, json, ndjson (one plan@1 document per line) or csv')
+    .option('--allow-override', 'let LLM_PLAN_PRESETS presets replace built-in ones with the same id');
   addOutputOptions(command).action(async (options: SweepOptions) => {
     const format = readSweepFormat(options);
     if (options.budget === undefined) {
@@ -40,7 +43,8 @@ export function registerSweepCommand(program: Command, { io }: CommandContext): 
     }
     const range = parseBudgetRange(options.budget);
     const steps = parseSteps(options.steps);
-    const setup = resolvePlanSetup(options);
+    // User presets (a --gpu/--rule/--loss file, LLM_PLAN_PRESETS) resolve as for a plan.
+    const setup = resolvePlanSetup(options, await loadCatalog(io, options));
     const budgets = sweepBudgets(range, steps);
     // Every budget is checked before anything is written, so an error never leaves half an output.
     const computes = budgets.map((budget) => toCompute(budget, setup.hardware, setup.price));

@@ -1,0 +1,63 @@
+import type { Command } from 'commander';
+import { EXIT } from '../exit-code.js';
+import { renderJson } from '../../render/json.js';
+import { styleFor, type CommandContext, type OutputOptions } from '../context.js';
+import { loadCatalog } from '../load-catalog.js';
+import { addOutputOptions } from './shared-options.js';
+
+const CHECK_HELP = `
+A file holds one config, a list, or configs: [...]. Fields (counts as numbers or '70B', '1.4T'):
+  name, params, tokens (or flops)        the training run
+  budget (+ gpu, mfu, precision, price)  over-budget: 6·N·D above the budget × (1 + budgetTolerance, default 0)
+  rule (default deepmind), tolerance     off-optimum: |N/N_opt − 1| above tolerance (default 0.25)
+  minTokensPerParam, maxTokensPerParam   tokens-per-param-low, tokens-per-param-high
+  loss, maxLoss                          loss-above-max (loss: the model, default the rule's)
+  maxFlops                               flops-above-max (1e25: the EU AI Act's systemic-risk threshold)
+
+Example (plans.yaml):
+  configs:
+    - name: llama-70b
+      params: 70B
+      tokens: 100B
+
+Exit codes: 0 all pass, 1 a violation, 2 invalid file. GITHUB_ACTIONS=true adds ::error annotations.
+JSON Schemas: llm-plan schema check (the --json report), llm-plan schema check-file (the file).
+`;
+
+interface CheckOptions extends OutputOptions {
+  readonly allowOverride?: boolean;
+}
+
+/**
+ * `llm-plan check FILE`: a CI gate. Exit 0 when every config passes, 1 when any violates a limit,
+ * 2 when the file is invalid. Under GitHub Actions it also prints `::error` annotations.
+ */
+export function registerCheckCommand(program: Command, { io, setExitCode }: CommandContext): void {
+  addOutputOptions(
+    program
+      .command('check')
+      .description('check training configs (JSON or YAML) against a scaling rule, a budget and limits; exit 1 on a violation')
+      .argument('<file>', 'the config file, or - for stdin')
+      .addHelpText('after', CHECK_HELP),
+  )
+    .option('--allow-override', 'let LLM_PLAN_PRESETS presets replace built-in ones with the same id')
+    .action(async (path: string, options: CheckOptions) => {
+      const catalog = await loadCatalog(io, { allowOverride: options.allowOverride });
+      const [{ loadCheckTargets }, { checkConfig, createCheckDocument }, { renderCheckText, renderGithubAnnotations }] = await Promise.all([
+        import('../check-targets.js'),
+        import('../../core/check.js'),
+        import('../../render/check-text.js'),
+      ]);
+      const { file, targets } = await loadCheckTargets(path, io, catalog);
+      const report = createCheckDocument(file, targets.map(checkConfig));
+      const annotations = io.env.GITHUB_ACTIONS === 'true' ? renderGithubAnnotations(report) : '';
+      if (options.json) {
+        io.stdout(renderJson(report));
+        // stdout stays one JSON document; the runner reads workflow commands from stderr as well.
+        if (annotations) io.stderr(annotations);
+      } else {
+        io.stdout(renderCheckText(report, await styleFor(io, options)) + annotations);
+      }
+      setExitCode(report.passed ? EXIT.ok : EXIT.violation);
+    });
+}

@@ -1,0 +1,37 @@
+import type { Command } from 'commander';
+import { PlanError } from '../../core/errors.js';
+import { suggest } from '../../core/suggest.js';
+import { COMPLETION_SHELLS, type CompletionShell } from '../../render/completion-types.js';
+import type { CommandContext } from '../context.js';
+import { OUTPUT_FORMATS } from '../format-option.js';
+import { loadCatalog } from '../load-catalog.js';
+
+/** `llm-plan completion bash|zsh|fish`: a completion script for commands, flags and preset ids. */
+export function registerCompletionCommand(program: Command, { io }: CommandContext): void {
+  program
+    .command('completion')
+    .description('print a shell completion script: commands, flags and preset ids (bash, zsh or fish)')
+    .argument('<shell>', `one of: ${COMPLETION_SHELLS.join(', ')}`)
+    .option('--allow-override', 'let LLM_PLAN_PRESETS presets replace built-in ones with the same id')
+    .action(async (shellName: string, options: { allowOverride?: boolean }) => {
+      const shell = parseShell(shellName);
+      // Loaded here only: script generation and the schema names (which need zod) are off the plan path.
+      const [catalog, { PrecisionSchema }, { listSchemaNames }, { createCompletionSpec, presetFlagValues }, { renderCompletion }] = await Promise.all([
+        loadCatalog(io, { allowOverride: options.allowOverride }),
+        import('../../presets/schemas.js'),
+        import('../../schemas/json-schema.js'),
+        import('../completion-spec.js'),
+        import('../../render/completion.js'),
+      ]);
+      const values = presetFlagValues(catalog, { precision: { values: PrecisionSchema.options }, format: { values: OUTPUT_FORMATS } });
+      const spec = createCompletionSpec(program, values, { schema: listSchemaNames(), completion: COMPLETION_SHELLS });
+      io.stdout(renderCompletion(shell, spec));
+    });
+}
+
+function parseShell(name: string): CompletionShell {
+  const found = COMPLETION_SHELLS.find((shell) => shell === name.trim().toLowerCase());
+  if (found) return found;
+  const guess = suggest(name, COMPLETION_SHELLS);
+  throw new PlanError('bad-input', `no completion for the shell '${name}'${guess ? ` (did you mean '${guess}'?)` : ''}`, `llm-plan completion takes one of: ${COMPLETION_SHELLS.join(', ')}`);
+}

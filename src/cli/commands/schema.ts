@@ -1,0 +1,22 @@
+import type { Command } from 'commander';
+import { badInput } from '../../core/errors.js';
+import { renderJson } from '../../render/json.js';
+import type { CommandContext } from '../context.js';
+
+/** `llm-plan schema NAME`: the JSON Schema of a document llm-plan prints (or, for check-file, reads). */
+export function registerSchemaCommand(program: Command, { io }: CommandContext): void {
+  program
+    .command('schema')
+    .description('print the JSON Schema of a document: plan, sweep, plot, check, presets, check-file (--list names them all)')
+    .argument('[name]', 'the document kind')
+    .option('--list', 'list the schema names, one a line')
+    .action(async (name: string | undefined, options: { list?: boolean }) => {
+      // zod is loaded here only: the planning path never pays for it (DESIGN §6).
+      const { createJsonSchema, listSchemaNames } = await import('../../schemas/json-schema.js');
+      if (options.list) return io.stdout(listSchemaNames().map((schemaName) => `${schemaName}\n`).join(''));
+      if (name === undefined) {
+        throw badInput('which schema? name one', `llm-plan schema takes one of: ${listSchemaNames().join(', ')}`);
+      }
+      io.stdout(renderJson(createJsonSchema(name)));
+    });
+}

@@ -1,0 +1,118 @@
+import type { ChinchillaLoss, LossModel } from '../../presets/schemas.js';
+import { badInput } from '../errors.js';
+import { formatCount, formatGrouped, formatNumber } from '../format.js';
+import type { PlanDocument, RulePlan } from '../plan.js';
+import { SECONDS_PER_HOUR } from '../units.js';
+import { planDataConstrained } from './data-constrained.js';
+import { suggestHyperparams } from './hyperparams.js';
+import { planForInference } from './inference.js';
+import { estimateMemory, type Optimizer, type Recompute, type ZeroStage } from './memory.js';
+import { estimateCost, estimateTime } from './schedule.js';
+import { describeDataConstrained, describeInference, describeMisfit } from './notes.js';
+import type { PlanSections } from './sections.js';
+import { proposeShape, SHAPE_TOLERANCE } from './shape.js';
+
+/** What the constraint flags ask for, parsed and validated (see src/cli/constraint-options.ts). */
+export interface ConstraintRequest {
+  readonly gpus?: number;
+  readonly days?: number;
+  /** Present when a memory estimate is asked for (or implied by --gpus/--days). */
+  readonly memory?: {
+    readonly zeroStage: ZeroStage;
+    readonly seqLen: number;
+    readonly microBatch: number;
+    readonly recompute: Recompute;
+    readonly optimizer: Optimizer;
+  };
+  readonly shape?: boolean;
+  readonly vocabSize: number;
+  readonly hyperparams?: boolean;
+  readonly seqLen: number;
+  readonly uniqueTokens?: number;
+  readonly inferenceTokens?: number;
+}
+
+/**
+ * Adds the asked-for sections to every plan row and their warnings to the notes. Returns a new
+ * document; the rows' existing fields are untouched. `findLoss` resolves a row's loss model id.
+ */
+export function applyConstraints(plan: PlanDocument, request: ConstraintRequest, findLoss: (id: string) => LossModel): PlanDocument {
+  const { hardware } = plan;
+  const wantsTime = request.gpus !== undefined || request.days !== undefined;
+  if (!hardware && (wantsTime || request.memory)) {
+    throw badInput('--gpus, --days and the memory flags need --gpu', 'add --gpu a100 (llm-plan gpus lists them)');
+  }
+  const notes: string[] = [];
+  const label = (row: RulePlan): string => (plan.plans.length > 1 ? `${row.rule}: ` : '');
+  const plans = plan.plans.map((row): RulePlan => {
+    const sections: { -readonly [K in keyof PlanSections]: PlanSections[K] } = {};
+    const gpuHours = hardware ? row.flops / (hardware.effectiveFlops * SECONDS_PER_HOUR) : undefined;
+
+    if (wantsTime && gpuHours !== undefined) {
+      sections.time = estimateTime(gpuHours, { gpus: request.gpus, targetDays: request.days });
+      const { wallClockDays, gpusForTargetDays, targetDays, gpus } = sections.time;
+      if (gpus !== undefined && wallClockDays !== undefined && targetDays !== undefined && wallClockDays > targetDays) {
+        notes.push(`${label(row)}${formatGrouped(gpus)} GPUs take ${formatNumber(wallClockDays)} days, past the ${targetDays}-day target; ${formatGrouped(gpusForTargetDays ?? 0)} GPUs finish in time.`);
+      }
+    }
+    if (plan.input.price !== null && gpuHours !== undefined) sections.cost = estimateCost(gpuHours, plan.input.price);
+
+    const needsShape = request.shape === true || request.memory !== undefined;
+    const shape = needsShape ? proposeShape(row.params, request.vocabSize) : undefined;
+    if (request.shape && shape) {
+      sections.shape = shape;
+      if (!shape.withinTolerance) {
+        notes.push(
+          `${label(row)}No shape with a ${formatCount(request.vocabSize)} vocabulary comes within ${SHAPE_TOLERANCE * 100}% of ${formatCount(row.params)} parameters; ` +
+            `the closest has ${formatCount(shape.params)} (embeddings alone ${formatCount(shape.embeddingParams)}).`,
+        );
+      }
+    }
+
+    if (request.memory && hardware && shape) {
+      const gpus = request.gpus ?? sections.time?.gpusForTargetDays ?? 1;
+      const memory = estimateMemory(row.params, shape, { ...request.memory, precision: hardware.precision, gpus, gpuMemoryBytes: hardware.memoryBytes });
+      sections.memory = memory;
+      if (!memory.fits) notes.push(`${label(row)}${describeMisfit(memory)}`);
+    }
+
+    if (request.hyperparams) sections.hyperparams = suggestHyperparams(row.flops, request.seqLen);
+
+    if (request.uniqueTokens !== undefined) {
+      const loss = chinchillaForm(findLoss(row.loss.model), '--unique-tokens');
+      const section = planDataConstrained(loss, row.params, row.tokens, row.flops, request.uniqueTokens);
+      sections.dataConstrained = section;
+      notes.push(...describeDataConstrained(section).map((note) => `${label(row)}${note}`));
+    }
+
+    if (request.inferenceTokens !== undefined) {
+      const loss = chinchillaForm(findLoss(row.loss.model), '--inference-tokens');
+      sections.inference = planForInference(loss, row.params, row.tokens, request.inferenceTokens);
+      notes.push(...describeInference(row.rule, sections.inference));
+    }
+    return { ...row, ...sections };
+  });
+
+  if (request.memory) {
+    notes.push('Memory assumes data parallelism with ZeRO sharding only (no tensor or pipeline parallelism) and leaves out buffers, fragmentation and framework overhead: treat it as a floor.');
+  }
+  if (request.hyperparams) {
+    notes.push("Batch size and learning rate are DeepSeek LLM's fit on its own data (arXiv:2401.02954 §3.1), applied to C = 6·N·D: a starting point for a sweep.");
+  }
+  if (request.inferenceTokens !== undefined) {
+    notes.push('Inference-aware size (Sardana et al. 2023): the same loss as the plan at the least training + inference compute (6·N·D + 2·N·D_inference).');
+  }
+  return { ...plan, plans, notes: [...plan.notes, ...dedupe(notes)] };
+}
+
+function chinchillaForm(loss: LossModel, flag: string): ChinchillaLoss {
+  if (loss.form === 'chinchilla') return loss;
+  throw badInput(
+    `${flag} needs a loss model of the form E + A/N^α + B/D^β, and ${loss.id} is Kaplan's form`,
+    'score the plan with --loss hoffmann2022 or --loss besiroglu2024',
+  );
+}
+
+function dedupe(notes: readonly string[]): string[] {
+  return [...new Set(notes)];
+}
