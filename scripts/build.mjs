@@ -1,7 +1,13 @@
-// Builds the shipped CLI bundle (dist/llm-plan.js) and the library bundle (dist/index.js).
-// Minified ESM. The CLI is split at its dynamic imports into dist/chunks/, so the --json path
-// neither evaluates nor even reads the table, colour, zod and yaml code.
-import { rmSync } from 'node:fs';
+// Builds the shipped CLI (dist/llm-plan.js + lazy dist/chunks/) and the library (dist/index.js).
+//
+// Start-up is what users feel (DESIGN §6), so the CLI is built in two passes:
+//  1. esbuild splits src/cli/main.ts at its dynamic imports, so zod, yaml, d3, chalk and
+//     cli-table3 land in chunks that only the commands needing them load;
+//  2. the entry and every chunk it imports statically are bundled again into one file,
+//     dist/llm-plan.js, which is all that `llm-plan --budget … --json` reads. Dynamic imports keep
+//     pointing at the lazy chunks. Those chunks carry their own copy of the shared code they use;
+//     the core is pure, and PlanError is recognised across copies (src/core/errors.ts).
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const shared = {
@@ -12,17 +18,32 @@ const shared = {
   minify: true,
   legalComments: 'none',
   logLevel: 'warning',
-  // cli-table3 and its dependencies are CommonJS; give the ESM bundle a require for them.
-  banner: { js: "import { createRequire as __llmPlanCreateRequire } from 'node:module'; const require = __llmPlanCreateRequire(import.meta.url);" },
+};
+// commander and cli-table3 are CommonJS and require Node built-ins; give the ESM output a require.
+const requireBanner = {
+  js: "import { createRequire as __llmPlanCreateRequire } from 'node:module'; const require = __llmPlanCreateRequire(import.meta.url);",
 };
 
-// Chunks from an earlier build carry other hashes; remove them so dist/ holds one build.
+const stage = 'dist/.stage';
+rmSync(stage, { recursive: true, force: true });
 rmSync('dist/chunks', { recursive: true, force: true });
 
 await Promise.all([
-  // Split at dynamic imports: zod and yaml (~600 kB) go to chunks that only `check`, `schema` and
-  // user preset files load. In one file, V8 would still have to read them on every start.
-  build({ ...shared, entryPoints: { 'llm-plan': 'src/cli/main.ts' }, outdir: 'dist', splitting: true, chunkNames: 'chunks/[name]-[hash]' }),
+  build({ ...shared, banner: requireBanner, entryPoints: { 'llm-plan': 'src/cli/main.ts' }, outdir: stage, splitting: true, chunkNames: 'chunks/[name]-[hash]' }),
   // The library leaves its dependencies to the user's node_modules.
   build({ ...shared, entryPoints: ['src/index.ts'], outfile: 'dist/index.js', packages: 'external' }),
 ]);
+
+const keepLazyChunksExternal = {
+  name: 'keep-lazy-chunks-external',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^\.\/chunks\// }, (args) =>
+      args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined,
+    );
+  },
+};
+await build({ ...shared, entryPoints: [`${stage}/llm-plan.js`], outfile: 'dist/llm-plan.js', plugins: [keepLazyChunksExternal] });
+
+mkdirSync('dist', { recursive: true });
+renameSync(`${stage}/chunks`, 'dist/chunks');
+rmSync(stage, { recursive: true, force: true });

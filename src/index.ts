@@ -9,6 +9,33 @@ export * from './core/budget.js';
 export * from './core/budget-range.js';
 export * from './core/compute.js';
 export * from './core/errors.js';
+// The fit API by name (not `export *`): its helpers (PRNG, grid, parameter indexes) stay internal.
+export {
+  bootstrapFit,
+  compareRuns,
+  computeOptimal,
+  createFitDocument,
+  dropTopLoss,
+  fitScalingLaw,
+  minimizeLbfgs,
+  optimalParamsExponent,
+  parseRuns,
+  percentileInterval,
+  FIT_SCHEMA_ID,
+} from './core/fit/index.js';
+export type {
+  BootstrapOptions,
+  BootstrapResult,
+  FitBudget,
+  FitContext,
+  FitDocument,
+  FitOptions,
+  FitResult,
+  LbfgsOptions,
+  LbfgsResult,
+  Run,
+  RunComparison,
+} from './core/fit/index.js';
 export * from './core/format.js';
 export * from './core/hardware.js';
 export * from './core/inverse.js';

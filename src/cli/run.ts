@@ -4,6 +4,7 @@ import { PlanError } from '../core/errors.js';
 import { suggest } from '../core/suggest.js';
 import { registerCheckCommand } from './commands/check.js';
 import { registerCompletionCommand } from './commands/completion.js';
+import { registerFitCommand } from './commands/fit.js';
 import { registerPlanCommand } from './commands/plan.js';
 import { registerPlotCommand } from './commands/plot.js';
 import { registerGpusCommand, registerRulesCommand } from './commands/presets.js';
@@ -38,6 +39,7 @@ const EXAMPLES = `Examples:
   llm-plan check plans.yaml                             CI gate: exit 1 when a config breaks a limit
   llm-plan schema plan                                  the JSON Schema of the --json output
   llm-plan completion bash > /etc/bash_completion.d/llm-plan
+  llm-plan fit runs.csv --json > my-law.json            fit your own scaling law to your runs
 
 Budgets: 5000gpuh, 5k gpu-hours, 200gpud, 1e23flops, 3.6e21 flop, 10pfd, $50000, 50k usd
 (SI suffixes k, M, B/G, T). A GPU-time or money budget needs --gpu; money also needs --price.
@@ -90,6 +92,7 @@ function createProgram(io: CliIo, setExitCode: (code: number) => void): Command 
   registerPlotCommand(program, context);
   registerSchemaCommand(program, context);
   registerCompletionCommand(program, context);
+  registerFitCommand(program, context);
 
   return program;
 }

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { PlanError } from '../core/errors.js';
+import type { CliIo } from './io.js';
 
 /**
  * Writes a text file the user named (`--svg plot.svg`), creating or replacing it. A failure is the
@@ -18,4 +19,10 @@ export function writeTextOutput(path: string, text: string): void {
       : (error as Error).message;
     throw new PlanError('invalid-file', `cannot write ${path}: ${reason}`, 'give a path in a directory you can write to');
   }
+}
+
+/** Writes a figure to the file the user named and says so on stderr (stdout stays for results). */
+export function writeFigure(path: string, svg: string, io: Pick<CliIo, 'stderr'>): void {
+  writeTextOutput(path, svg);
+  io.stderr(`llm-plan: wrote ${path} (${Buffer.byteLength(svg)} bytes)\n`);
 }

@@ -9,6 +9,10 @@ export type PlanErrorCode =
   | 'invalid-file' // a user-supplied file that cannot be read or does not validate (exit 2)
   | 'internal'; // a bug in llm-plan (exit 70)
 
+// The shipped bundle loads some code in lazy chunks that carry their own copy of this module;
+// a registered symbol makes `instanceof PlanError` true for errors from any copy.
+const PLAN_ERROR_BRAND = Symbol.for('llm-plan.PlanError');
+
 export class PlanError extends Error {
   readonly code: PlanErrorCode;
   readonly hint: string | undefined;
@@ -18,6 +22,11 @@ export class PlanError extends Error {
     this.name = 'PlanError';
     this.code = code;
     this.hint = hint;
+    Object.defineProperty(this, PLAN_ERROR_BRAND, { value: true });
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[PLAN_ERROR_BRAND] === true;
   }
 }
 

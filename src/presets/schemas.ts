@@ -68,6 +68,23 @@ export const FitInfoSchema = z.strictObject({
   objective: z.number().finite().nonnegative(),
   converged: z.boolean(),
   starts: z.number().int().positive(),
+  /** Exponent a of `N_opt ∝ C^a` implied by the fit: β/(α+β). */
+  paramsExponent: z.number().finite().optional(),
+  /** Compute-optimal N and D at the budgets asked for (`--budgets`), with bootstrap intervals when resampled. */
+  optimal: z
+    .array(
+      z.strictObject({
+        budget: z.string(),
+        flops: positive,
+        params: positive,
+        tokens: positive,
+        tokensPerParam: positive,
+        paramsInterval: interval.optional(),
+        tokensInterval: interval.optional(),
+        tokensPerParamInterval: interval.optional(),
+      }),
+    )
+    .optional(),
   bootstrap: z
     .strictObject({
       samples: z.number().int().positive(),

@@ -2,11 +2,11 @@ import { formatCount, formatScientific } from '../core/format.js';
 import { createFitPlot, type ObservedRun } from '../core/fit-plot.js';
 import { formatCountTick, formatLinearTick } from '../core/ticks.js';
 import type { ChinchillaParams } from '../presets/schemas.js';
-import { PALETTE, renderSvgChart } from './svg-chart.js';
+import { renderSvgChart, sequentialColor } from './svg-chart.js';
 
 /**
  * Observed runs against a fitted law `E + A/N^α + B/D^β`, as a standalone SVG: loss against N (log),
- * runs grouped and coloured by compute (quarter decades of 6·N·D), and the law's IsoFLOP curve at
+ * runs grouped by compute (quarter decades of 6·N·D) and coloured dark to light as it grows, and the law's IsoFLOP curve at
  * each group's compute in the same colour. Plain data in, so any fitter can call it.
  *
  * @example renderFitSvg([{ params: 1e8, tokens: 2e9, loss: 3.1 }, …], { E: 1.8, A: 480, B: 2000, alpha: 0.35, beta: 0.37 })
@@ -14,7 +14,8 @@ import { PALETTE, renderSvgChart } from './svg-chart.js';
 export function renderFitSvg(runs: readonly ObservedRun[], law: ChinchillaParams): string {
   if (runs.length === 0) throw new Error('renderFitSvg needs at least one run');
   const plot = createFitPlot(runs, law);
-  const color = (index: number): string => PALETTE[index % PALETTE.length] ?? '#000000';
+  // Buckets are ordered by compute, so a sequential ramp says which is larger without a lookup.
+  const color = (index: number): string => sequentialColor(index, plot.buckets.length);
   const params = plot.buckets.flatMap((bucket) => [...bucket.curve.map((point) => point.params), ...bucket.runs.map((run) => run.params)]);
   const losses = plot.buckets.flatMap((bucket) => [...bucket.curve.map((point) => point.loss), ...bucket.runs.map((run) => run.loss)]);
   const lawText = `L = ${law.E} + ${law.A}/N^${law.alpha} + ${law.B}/D^${law.beta}`;

@@ -10,6 +10,20 @@ import { line, symbol, symbolCircle, symbolDiamond, symbolSquare, symbolStar, sy
 /** Okabe & Ito's colour-blind-safe palette (Color Universal Design, 2008), yellow left out (too pale on white). */
 export const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000'] as const;
 
+/**
+ * Stops of viridis (van der Walt & Smith, matplotlib's default colour map), cut before its pale
+ * yellow end so every colour stays visible on white: for ordered data such as compute buckets.
+ */
+const VIRIDIS_STOPS = ['#440154', '#3b528b', '#21918c', '#5ec962', '#aadc32'] as const;
+const viridis = scaleLinear<string>()
+  .domain(VIRIDIS_STOPS.map((_, index) => index / (VIRIDIS_STOPS.length - 1)))
+  .range([...VIRIDIS_STOPS]);
+
+/** The colour of position `index` among `count` ordered items, dark (first) to light (last). */
+export function sequentialColor(index: number, count: number): string {
+  return viridis(count <= 1 ? 0 : index / (count - 1));
+}
+
 /** Marker shapes, one per rule, so markers differ without colour too. */
 const SHAPES = [symbolCircle, symbolSquare, symbolTriangle, symbolDiamond, symbolStar, symbolWye] as const;
 

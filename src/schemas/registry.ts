@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { CheckDocumentSchema } from './check.js';
 import { CheckFileSchema } from './check-file.js';
+import { FitDocumentSchema } from './fit.js';
 import { PlanDocumentSchema } from './plan.js';
 import { PlotDocumentSchema } from './plot.js';
 import { PresetsDocumentSchema } from './presets.js';
@@ -16,6 +17,7 @@ export const DOCUMENT_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   check: CheckDocumentSchema,
   presets: PresetsDocumentSchema,
   sweep: SweepDocumentSchema,
+  fit: FitDocumentSchema,
   plot: PlotDocumentSchema,
   // Not emitted but read: the config files of `llm-plan check`, for editors and linters.
   'check-file': CheckFileSchema,

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { renderJson } from '../../render/json.js';
 import { styleFor, type CommandContext, type OutputOptions } from '../context.js';
 import { parseSize, plotFromOptions, type PlotDocument, type PlotOptions } from '../plot-options.js';
-import { writeTextOutput } from '../write-output.js';
+import { writeFigure } from '../write-output.js';
 import { addOutputOptions } from './shared-options.js';
 
 const EXAMPLES = `Examples:
@@ -41,8 +41,7 @@ export function registerPlotCommand(program: Command, { io }: CommandContext): v
     if (options.svg !== undefined) {
       const svg = await renderSvg(plot);
       if (options.svg === '-') return io.stdout(svg);
-      writeTextOutput(options.svg, svg);
-      io.stderr(`llm-plan: wrote ${options.svg} (${Buffer.byteLength(svg)} bytes)\n`);
+      writeFigure(options.svg, svg, io);
     }
     if (options.json) return io.stdout(renderJson(plot));
     if (options.svg !== undefined) return;

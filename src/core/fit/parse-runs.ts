@@ -1,0 +1,180 @@
+import { PlanError } from '../errors.js';
+import { TRAINING_FLOPS_PER_PARAM_TOKEN as SIX } from '../units.js';
+import type { Run } from './runs.js';
+
+type Field = 'params' | 'tokens' | 'flops' | 'loss';
+
+/**
+ * Column names recognised in any input, after normalisation (lower case; spaces, `_` and `-`
+ * removed). `Model Size` and `Training FLOP` are the headers of Epoch AI's Chinchilla data.
+ */
+const FIELD_NAMES: Readonly<Record<string, Field>> = {
+  params: 'params',
+  param: 'params',
+  parameters: 'params',
+  n: 'params',
+  modelsize: 'params',
+  tokens: 'tokens',
+  d: 'tokens',
+  flops: 'flops',
+  flop: 'flops',
+  c: 'flops',
+  trainingflop: 'flops',
+  trainingflops: 'flops',
+  loss: 'loss',
+};
+
+const COLUMNS_HINT = 'give columns params (or N, Model Size), loss, and tokens (or D) or flops (or C, Training FLOP)';
+
+/**
+ * Reads training runs from text: CSV with a header row, a JSON array of objects, or NDJSON (one
+ * object per line). The format is recognised from the first character (`[` JSON, `{` NDJSON, else
+ * CSV). Tokens are derived as `C/(6N)` when only FLOPs are given (Kaplan et al. 2020 §2.1).
+ * Every value must be a positive finite number; an error names the line (or JSON element).
+ *
+ * @param name the input's name for messages (a path, or `-` for stdin)
+ * @example parseRuns('params,tokens,loss\n1e8,2e9,3.1\n', 'runs.csv') → [{ params: 1e8, tokens: 2e9, loss: 3.1 }]
+ */
+export function parseRuns(text: string, name: string): Run[] {
+  const first = text.trimStart().charAt(0);
+  const records = first === '[' ? readJsonArray(text, name) : first === '{' ? readNdjson(text, name) : readCsv(text, name);
+  if (records.length === 0) throw invalid(`${name}: no runs found`, COLUMNS_HINT);
+  return records.map((record) => toRun(record, name));
+}
+
+/** A record before validation: field → raw value, and where it came from for messages. */
+interface RawRecord {
+  readonly where: string;
+  readonly values: Partial<Record<Field, unknown>>;
+}
+
+function readCsv(text: string, name: string): RawRecord[] {
+  const lines = text.split(/\r?\n/);
+  const headerIndex = lines.findIndex((line) => line.trim() !== '');
+  if (headerIndex < 0) return [];
+  const header = splitCsvLine(lines[headerIndex] as string, name, headerIndex + 1);
+  const fields = header.map((column) => fieldOf(column));
+  if (fields.every((field) => field === undefined) && header.every((cell) => isNumeric(cell))) {
+    throw invalid(`${name}: line ${headerIndex + 1}: a CSV needs a header row`, COLUMNS_HINT);
+  }
+  checkColumns(fields, name);
+  const records: RawRecord[] = [];
+  for (let i = headerIndex + 1; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (line.trim() === '') continue;
+    const cells = splitCsvLine(line, name, i + 1);
+    if (cells.length !== header.length) {
+      throw invalid(`${name}: line ${i + 1}: ${cells.length} fields where the header has ${header.length}`);
+    }
+    const values: Partial<Record<Field, unknown>> = {};
+    fields.forEach((field, column) => {
+      if (field) values[field] = cells[column];
+    });
+    records.push({ where: `line ${i + 1}`, values });
+  }
+  return records;
+}
+
+/** Splits one CSV line (RFC 4180 quoting: `"a,b"`, `""` for a quote inside quotes). */
+function splitCsvLine(line: string, name: string, lineNumber: number): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const char = line[i];
+    if (quoted) {
+      if (char === '"' && line[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (char === '"') quoted = false;
+      else cell += char;
+    } else if (char === '"') quoted = true;
+    else if (char === ',') {
+      cells.push(cell.trim());
+      cell = '';
+    } else cell += char;
+  }
+  if (quoted) throw invalid(`${name}: line ${lineNumber}: unterminated quote`);
+  cells.push(cell.trim());
+  return cells;
+}
+
+function readJsonArray(text: string, name: string): RawRecord[] {
+  const parsed = parseJson(text, name);
+  if (!Array.isArray(parsed)) throw invalid(`${name}: expected a JSON array of runs`, COLUMNS_HINT);
+  return parsed.map((item, index) => toRecord(item, `element ${index + 1}`, name));
+}
+
+function readNdjson(text: string, name: string): RawRecord[] {
+  const records: RawRecord[] = [];
+  text.split(/\r?\n/).forEach((line, index) => {
+    if (line.trim() === '') return;
+    records.push(toRecord(parseJson(line, `${name}: line ${index + 1}`), `line ${index + 1}`, name));
+  });
+  return records;
+}
+
+/** JSON.parse with errors that name the input; nesting too deep for the parser is bad input, not a crash. */
+function parseJson(text: string, where: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    if (error instanceof RangeError) throw invalid(`${where}: nested too deeply to read`);
+    throw invalid(`${where}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+}
+
+function toRecord(item: unknown, where: string, name: string): RawRecord {
+  if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+    throw invalid(`${name}: ${where}: expected an object such as {"params": 1e8, "tokens": 2e9, "loss": 3.1}`);
+  }
+  const values: Partial<Record<Field, unknown>> = {};
+  for (const [key, value] of Object.entries(item)) {
+    const field = fieldOf(key);
+    if (field) values[field] = value;
+  }
+  return { where, values };
+}
+
+function toRun({ where, values }: RawRecord, name: string): Run {
+  const read = (field: Field): number | undefined => {
+    const raw = values[field];
+    if (raw === undefined || raw === null || raw === '') return undefined;
+    const value = typeof raw === 'number' ? raw : typeof raw === 'string' && isNumeric(raw) ? Number(raw) : Number.NaN;
+    if (!(value > 0 && Number.isFinite(value))) {
+      throw invalid(`${name}: ${where}: ${field} must be a positive finite number, got ${JSON.stringify(raw)}`);
+    }
+    return value;
+  };
+  const params = read('params');
+  const loss = read('loss');
+  const tokensGiven = read('tokens');
+  const flops = read('flops');
+  if (params === undefined) throw invalid(`${name}: ${where}: no params`, COLUMNS_HINT);
+  if (loss === undefined) throw invalid(`${name}: ${where}: no loss`, COLUMNS_HINT);
+  const tokens = tokensGiven ?? (flops === undefined ? undefined : flops / (SIX * params));
+  if (tokens === undefined) throw invalid(`${name}: ${where}: neither tokens nor flops`, COLUMNS_HINT);
+  if (!(tokens > 0 && Number.isFinite(tokens))) {
+    throw invalid(`${name}: ${where}: tokens = flops/(6·params) is not a positive finite number`);
+  }
+  return { params, tokens, loss };
+}
+
+function checkColumns(fields: ReadonlyArray<Field | undefined>, name: string): void {
+  const has = (field: Field): boolean => fields.includes(field);
+  const missing = [!has('params') && 'params', !has('loss') && 'loss', !has('tokens') && !has('flops') && 'tokens or flops'].filter(Boolean);
+  if (missing.length > 0) throw invalid(`${name}: the header has no ${missing.join(', no ')} column`, COLUMNS_HINT);
+}
+
+function fieldOf(column: string): Field | undefined {
+  const key = column.trim().toLowerCase().replace(/[\s_-]+/g, '');
+  return Object.hasOwn(FIELD_NAMES, key) ? FIELD_NAMES[key] : undefined;
+}
+
+function isNumeric(text: string): boolean {
+  return /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(text.trim());
+}
+
+function invalid(message: string, hint?: string): PlanError {
+  return new PlanError('invalid-file', message, hint);
+}
