@@ -1,11 +1,11 @@
 import { Option, type Command } from 'commander';
+import { badInput } from '../../core/errors.js';
 import { renderJson, renderJsonLine } from '../../render/json.js';
 import { styleFor, type CommandContext } from '../context.js';
 import { readFitFlags, type FitFlags } from '../fit-options.js';
 import { withProgressBar } from '../progress.js';
 import { readTextInput } from '../read-input.js';
 import { writeFigure } from '../write-output.js';
-import { badInput } from '../../core/errors.js';
 import { addOutputOptions } from './shared-options.js';
 
 const FIT_EXAMPLES = `Examples:
