@@ -10,9 +10,8 @@ const BUNDLE = fileURLToPath(new URL('../../dist/llm-plan.js', import.meta.url))
 const PROBE = `
 const [bundle, ...args] = process.argv.slice(1);
 process.argv = [process.argv[0], bundle, ...args];
+process.on('exit', () => process.stderr.write('zod-loaded=' + ('__zod_globalRegistry' in globalThis) + '\\n'));
 await import(bundle);
-await new Promise((resolve) => setTimeout(resolve, 20));
-process.stderr.write('zod-loaded=' + ('__zod_globalRegistry' in globalThis) + '\\n');
 `;
 
 function zodLoaded(argv: readonly string[]): boolean {
