@@ -34,8 +34,13 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./check.js')).registerCheckCommand,
   },
   {
+    name: 'plot',
+    summary: 'draw the IsoFLOP valley (loss against model size) or the compute-optimal frontier, in the terminal or as SVG',
+    load: async () => (await import('./plot.js')).registerPlotCommand,
+  },
+  {
     name: 'schema',
-    summary: 'print the JSON Schema of a document: plan, sweep, check, presets, check-file (--list names them all)',
+    summary: 'print the JSON Schema of a document: plan, sweep, plot, check, presets, check-file (--list names them all)',
     load: async () => (await import('./schema.js')).registerSchemaCommand,
   },
   {
