@@ -1,5 +1,6 @@
 import { scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3-scale';
 import { line, symbol, symbolCircle, symbolDiamond, symbolSquare, symbolStar, symbolTriangle, symbolWye } from 'd3-shape';
+import type { ChartAxis } from './terminal-chart.js';
 
 /**
  * A standalone, accessible SVG chart (one plotting area, a legend on the right). Scales, ticks,
@@ -27,13 +28,8 @@ export function sequentialColor(index: number, count: number): string {
 /** Marker shapes, one per rule, so markers differ without colour too. */
 const SHAPES = [symbolCircle, symbolSquare, symbolTriangle, symbolDiamond, symbolStar, symbolWye] as const;
 
-export interface SvgAxis {
-  readonly scale: 'log' | 'linear';
-  readonly domain: readonly [number, number];
-  /** Axis title with its unit. */
-  readonly title: string;
-  readonly formatTick: (value: number, step: number) => string;
-}
+/** The same axis description the terminal chart takes (title with its unit). */
+export type SvgAxis = ChartAxis;
 
 export interface SvgLine {
   readonly points: ReadonlyArray<readonly [number, number]>;
