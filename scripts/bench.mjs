@@ -2,7 +2,7 @@
 // pairs in one run (DESIGN §6), plus in-process throughput of the library. Not a test: it prints
 // figures; the targets are in the README's performance section.
 //
-//   node scripts/bench.mjs [--pairs 25] [--only startup|throughput|sweep]
+//   node scripts/bench.mjs [--pairs 25] [--only startup|throughput|sweep|fit]
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -84,3 +84,8 @@ async function throughput() {
 if (!only || only === 'startup') startup();
 if (!only || only === 'throughput') await throughput();
 if (!only || only === 'sweep') benchSweep();
+// The fit bench (issue 5) runs as its own script; its figures print here in the same run.
+if (!only || only === 'fit') {
+  const fit = spawnSync(process.execPath, [fileURLToPath(new URL('./bench-fit.mjs', import.meta.url)), '--runs', '3'], { env, stdio: 'inherit' });
+  if (fit.status !== 0) process.exitCode = 1;
+}

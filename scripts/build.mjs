@@ -8,6 +8,7 @@
 //     pointing at the lazy chunks. Those chunks carry their own copy of the shared code they use;
 //     the core is pure, and PlanError is recognised across copies (src/core/errors.ts).
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
 import { build } from 'esbuild';
 
 const shared = {
@@ -37,9 +38,13 @@ await Promise.all([
 const keepLazyChunksExternal = {
   name: 'keep-lazy-chunks-external',
   setup(pluginBuild) {
-    pluginBuild.onResolve({ filter: /^\.\/chunks\// }, (args) =>
-      args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined,
-    );
+    // A dynamic import stays one, whichever startup chunk it was in; its path is rewritten to be
+    // relative to dist/, where the single start-up file lives.
+    pluginBuild.onResolve({ filter: /^\./ }, (args) => {
+      if (args.kind !== 'dynamic-import') return undefined;
+      const target = relative(stage, resolve(args.resolveDir, args.path)).split(sep).join('/');
+      return { path: `./${target}`, external: true };
+    });
   },
 };
 await build({ ...shared, entryPoints: [`${stage}/llm-plan.js`], outfile: 'dist/llm-plan.js', plugins: [keepLazyChunksExternal] });

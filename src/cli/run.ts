@@ -2,13 +2,8 @@ import { Command, CommanderError } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
 import { PlanError } from '../core/errors.js';
 import { suggest } from '../core/suggest.js';
-import { registerCheckCommand } from './commands/check.js';
-import { registerCompletionCommand } from './commands/completion.js';
-import { registerFitCommand } from './commands/fit.js';
 import { registerPlanCommand } from './commands/plan.js';
-import { registerGpusCommand, registerRulesCommand } from './commands/presets.js';
-import { registerSchemaCommand } from './commands/schema.js';
-import { registerSweepCommand } from './commands/sweep.js';
+import { COMMANDS, commandsToLoad } from './commands/table.js';
 import type { CommandContext } from './context.js';
 import { EXIT, describeError, exitCodeFor } from './exit-code.js';
 import type { CliIo } from './io.js';
@@ -54,7 +49,7 @@ Exit codes: 0 success, 1 'check' found a violation, 2 bad input or invalid file,
  */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   let exitCode: number = EXIT.ok;
-  const program = createProgram(io, (code) => {
+  const program = await createProgram(argv, io, (code) => {
     exitCode = code;
   });
   try {
@@ -67,7 +62,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
 }
 
-function createProgram(io: CliIo, setExitCode: (code: number) => void): Command {
+async function createProgram(argv: readonly string[], io: CliIo, setExitCode: (code: number) => void): Promise<Command> {
   const program = new Command('llm-plan');
   program
     .description('Plan a language-model pre-training run: parameters, tokens and expected loss for a compute budget.')
@@ -82,16 +77,18 @@ function createProgram(io: CliIo, setExitCode: (code: number) => void): Command 
     .addHelpText('after', EXIT_CODES);
 
   const context: CommandContext = { io, setExitCode };
-  // One registration per command, in the order `--help` lists them.
   registerPlanCommand(program, context);
-  registerGpusCommand(program, context);
-  registerRulesCommand(program, context);
-  registerSweepCommand(program, context);
-  registerCheckCommand(program, context);
-  registerSchemaCommand(program, context);
-  registerCompletionCommand(program, context);
-  registerFitCommand(program, context);
-
+  // Building every command's options costs more start-up than the plan itself: only the command
+  // that runs is loaded; the others are listed by name and summary for --help.
+  const load = commandsToLoad(argv);
+  const registrations = await Promise.all(COMMANDS.map((command) => (load.has(command.name) ? command.load() : undefined)));
+  COMMANDS.forEach((command, index) => {
+    const register = registrations[index];
+    if (register) register(program, context);
+    else program.command(command.name).description(command.summary).allowUnknownOption().allowExcessArguments().action(() => {
+      throw new PlanError('internal', `the command '${command.name}' was run without being loaded`);
+    });
+  });
   return program;
 }
 

@@ -44,7 +44,7 @@ function allocatePowerLaw(exponent: number, anchor: { params: number; flops: num
  * Kaplan form: L is monotone in `f(N) = (Nc/N)^p + 6·Dc·N/C` (p = αN/αD); `f'(N) = 0` gives
  * `N = (p·Nc^p·C/(6·Dc))^(1/(p+1))`.
  */
-function allocateLossOptimal(loss: LossModel, flops: number): number {
+export function allocateLossOptimal(loss: LossModel, flops: number): number {
   if (loss.form === 'chinchilla') {
     const { A, B, alpha, beta } = loss;
     const G = ((alpha * A) / (beta * B)) ** (1 / (alpha + beta));

@@ -1,36 +1,36 @@
-import Table from 'cli-table3';
-
-/** Borderless columns separated by two spaces: readable in a terminal, diff-able in a log. */
-const BORDERLESS = {
-  top: '', 'top-mid': '', 'top-left': '', 'top-right': '',
-  bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '',
-  left: '', 'left-mid': '', mid: '', 'mid-mid': '',
-  right: '', 'right-mid': '', middle: '  ',
-};
-
+/** Column indexes to right-align (numbers); the rest are left-aligned. */
 export interface GridOptions {
-  /** Column indexes to right-align (numbers). */
   readonly alignRight?: readonly number[];
-  /** Fixed widths per column (undefined = fit), with word wrapping. */
-  readonly widths?: ReadonlyArray<number | undefined>;
 }
 
-/** A header row and body rows as an aligned text grid (no trailing newline). */
+// Colour codes take no room on screen.
+const ANSI_SGR = /\u001b\[[0-9;]*m/g;
+
+function visibleWidth(text: string): number {
+  return [...text.replace(ANSI_SGR, '')].length;
+}
+
+/**
+ * A header row and body rows as borderless columns separated by two spaces (no trailing spaces,
+ * no trailing newline): readable in a terminal, diff-able in a log. A cell may hold several lines.
+ *
+ * @example renderGrid(['rule', 'N'], [['deepmind', '2.74B']], { alignRight: [1] })
+ * → 'rule          N\ndeepmind  2.74B'
+ */
 export function renderGrid(head: readonly string[], rows: ReadonlyArray<readonly string[]>, options: GridOptions = {}): string {
-  const align = head.map((_, index) => (options.alignRight?.includes(index) ? 'right' : 'left') as 'left' | 'right');
-  const table = new Table({
-    head: [...head],
-    chars: BORDERLESS,
-    style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
-    colAligns: align,
-    // Long words (URLs) are broken rather than truncated: a source must stay readable in full.
-    ...(options.widths ? { colWidths: options.widths.map((width) => width ?? null), wordWrap: true, wrapOnWordBoundary: true } : {}),
-  });
-  for (const row of rows) table.push([...row]);
-  // cli-table3 pads every line to the full width; trailing spaces only get in the way.
-  return table
-    .toString()
-    .split('\n')
-    .map((line) => line.trimEnd())
-    .join('\n');
+  const table = [head, ...rows].map((row) => head.map((_, column) => (row[column] ?? '').split('\n')));
+  const widths = head.map((_, column) => Math.max(...table.map((row) => Math.max(...(row[column] ?? ['']).map(visibleWidth)))));
+  const lines: string[] = [];
+  for (const row of table) {
+    const height = Math.max(...row.map((cell) => cell.length));
+    for (let line = 0; line < height; line++) {
+      const cells = row.map((cell, column) => {
+        const text = cell[line] ?? '';
+        const pad = ' '.repeat((widths[column] ?? 0) - visibleWidth(text));
+        return options.alignRight?.includes(column) ? pad + text : text + pad;
+      });
+      lines.push(cells.join('  ').trimEnd());
+    }
+  }
+  return lines.join('\n');
 }

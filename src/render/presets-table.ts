@@ -3,6 +3,7 @@ import { defaultPrecision } from '../core/hardware.js';
 import { formatNumber, formatScientific } from '../core/format.js';
 import { paramsExponent } from '../core/rules.js';
 import { renderGrid } from './grid.js';
+import { renderWrappedGrid } from './wrapped-grid.js';
 import type { Style } from './style.js';
 
 const PRECISIONS = ['fp32', 'tf32', 'fp16', 'bf16', 'fp8'] as const;
@@ -25,7 +26,8 @@ export function renderAcceleratorTable(accelerators: readonly Accelerator[], sty
   const head = ['id', 'name (aliases)', 'memory', ...PRECISIONS, 'confidence', 'source'].map(style.bold);
   // On a terminal the source column wraps to fit; in a pipe lines stay whole for grep.
   const widths = width === undefined ? undefined : presetWidths(head.length, width, [16, 30, 8, 6, 6, 7, 7, 7, 14]);
-  const table = renderGrid(head, rows, { alignRight: [2, 3, 4, 5, 6, 7], ...(widths ? { widths } : {}) });
+  const alignRight = [2, 3, 4, 5, 6, 7];
+  const table = widths ? renderWrappedGrid(head, rows, { alignRight, widths }) : renderGrid(head, rows, { alignRight });
   return `${table}\n\n${style.dim('Dense tensor TFLOP/s per precision; * = the default precision. Sources: shared/reference/accelerators.md.')}\n`;
 }
 

@@ -3,6 +3,7 @@ import { CheckDocumentSchema } from './check.js';
 import { CheckFileSchema } from './check-file.js';
 import { FitDocumentSchema } from './fit.js';
 import { PlanDocumentSchema } from './plan.js';
+import { PlotDocumentSchema } from './plot.js';
 import { PresetsDocumentSchema } from './presets.js';
 import { SweepDocumentSchema } from './sweep.js';
 
@@ -17,6 +18,7 @@ export const DOCUMENT_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   presets: PresetsDocumentSchema,
   sweep: SweepDocumentSchema,
   fit: FitDocumentSchema,
+  plot: PlotDocumentSchema,
   // Not emitted but read: the config files of `llm-plan check`, for editors and linters.
   'check-file': CheckFileSchema,
 };

@@ -49,7 +49,7 @@ describe('llm-plan completion', () => {
     expect(completeInBash(text, ['llm-plan', '--rule', ''])).toEqual(['openai', 'kaplan', 'deepmind', 'chinchilla', 'optimal', 'all']);
     expect(completeInBash(text, ['llm-plan', '--format', 'n'])).toEqual(['ndjson']);
     expect(completeInBash(text, ['llm-plan', '--bu'])).toEqual(['--budget']);
-    expect(completeInBash(text, ['llm-plan', 'schema', 'p'])).toEqual(['plan', 'presets']);
+    expect(completeInBash(text, ['llm-plan', 'schema', 'p'])).toEqual(['plan', 'presets', 'plot']);
     expect(completeInBash(text, ['llm-plan', 'check', '--j'])).toEqual(['--json']);
     expect(completeInBash(text, ['llm-plan', 'completion', 'z'])).toEqual(['zsh']);
     // A preset flag completes files once the value looks like a path.

@@ -70,6 +70,16 @@ describe('real outputs validate against the generated JSON Schema', () => {
     for (const line of lines) await expectValid('plan', JSON.parse(line));
   });
 
+  it.each([
+    [['plot', '--budget', '5000gpuh', '--gpu', 'v100']],
+    [['plot', '--budget', '1e21flops,1e23flops', '--rule', 'deepmind', '--baseline', '1B:20B']],
+    [['plot', '--budget', '1e21flops..1e25flops', '--frontier']],
+  ])('%j --json (plot@1)', async (argv) => {
+    const result = await runCli([...argv, '--json']);
+    expect(result.code).toBe(0);
+    await expectValid('plot', JSON.parse(result.stdout));
+  });
+
   it.each([['gpus'], ['rules']])('%s --json (presets@1)', async (command) => {
     const result = await runCli([command, '--json']);
     await expectValid('presets', JSON.parse(result.stdout));

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { commandSummary } from './table.js';
 import { EXIT } from '../exit-code.js';
 import { renderJson } from '../../render/json.js';
 import { styleFor, type CommandContext, type OutputOptions } from '../context.js';
@@ -36,7 +37,7 @@ export function registerCheckCommand(program: Command, { io, setExitCode }: Comm
   addOutputOptions(
     program
       .command('check')
-      .description('check training configs (JSON or YAML) against a scaling rule, a budget and limits; exit 1 on a violation')
+      .description(commandSummary('check'))
       .argument('<file>', 'the config file, or - for stdin')
       .addHelpText('after', CHECK_HELP),
   )

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { commandSummary } from './table.js';
 import { PlanError } from '../../core/errors.js';
 import { suggest } from '../../core/suggest.js';
 import { COMPLETION_SHELLS, type CompletionShell } from '../../render/completion-types.js';
@@ -10,7 +11,7 @@ import { loadCatalog } from '../load-catalog.js';
 export function registerCompletionCommand(program: Command, { io }: CommandContext): void {
   program
     .command('completion')
-    .description('print a shell completion script: commands, flags and preset ids (bash, zsh or fish)')
+    .description(commandSummary('completion'))
     .argument('<shell>', `one of: ${COMPLETION_SHELLS.join(', ')}`)
     .option('--allow-override', 'let LLM_PLAN_PRESETS presets replace built-in ones with the same id')
     .action(async (shellName: string, options: { allowOverride?: boolean }) => {

@@ -1,9 +1,12 @@
+import { commandSummary } from './table.js';
 import { Option, type Command } from 'commander';
+import { badInput } from '../../core/errors.js';
 import { renderJson, renderJsonLine } from '../../render/json.js';
 import { styleFor, type CommandContext } from '../context.js';
 import { readFitFlags, type FitFlags } from '../fit-options.js';
 import { withProgressBar } from '../progress.js';
 import { readTextInput } from '../read-input.js';
+import { writeFigure } from '../write-output.js';
 import { addOutputOptions } from './shared-options.js';
 
 const FIT_EXAMPLES = `Examples:
@@ -12,6 +15,7 @@ const FIT_EXAMPLES = `Examples:
   llm-plan fit runs.csv --bootstrap 1000 --json    plus 95% percentile intervals (seeded: --seed)
   llm-plan fit runs.csv --budgets 1e22flops,1e24flops
   cat runs.jsonl | llm-plan fit - --format ndjson  runs from stdin; the law as one JSON line
+  llm-plan fit runs.csv --svg fit.svg              also draw the runs against the fitted law
 
 Input: CSV with a header (columns params|N|Model Size, tokens|D and/or flops|C|Training FLOP, loss;
 any case), a JSON array of such objects, or NDJSON. Tokens are flops/(6·params) when not given.
@@ -21,7 +25,7 @@ any case), a JSON array of such objects, or NDJSON. Tokens are flops/(6·params)
 export function registerFitCommand(program: Command, { io }: CommandContext): void {
   const command = program
     .command('fit')
-    .description('fit your own scaling law L = E + A/N^α + B/D^β to training runs (CSV, JSON or NDJSON)')
+    .description(commandSummary('fit'))
     .argument('<file>', 'runs file, or - for stdin')
     .addOption(new Option('--format <format>', 'table, json (the law as a loss-model preset) or ndjson (the same on one line)'))
     .option('--drop-top-loss <count>', 'exclude the K highest-loss runs first (Epoch AI drop 5 of Chinchilla\'s)')
@@ -29,9 +33,11 @@ export function registerFitCommand(program: Command, { io }: CommandContext): vo
     .option('--bootstrap <samples>', 'resample the runs B times and report 95% percentile intervals')
     .option('--seed <integer>', 'seed of the bootstrap resampling (default 0)')
     .option('--budgets <list>', 'comma-separated FLOP or PF-day budgets for the compute-optimal N and D (default 1e24flops)')
+    .option('--svg <file>', 'also write the runs against the fitted law as a standalone SVG file')
     .addHelpText('before', FIT_EXAMPLES);
-  addOutputOptions(command).action(async (file: string, flags: FitFlags) => {
+  addOutputOptions(command).action(async (file: string, flags: FitFlags & { readonly svg?: string }) => {
     const settings = readFitFlags(flags);
+    if (flags.svg === '-') throw badInput('fit --svg needs a file name: stdout carries the fit', 'for example --svg fit.svg');
     const { name, text } = await readTextInput(file, io, 'runs');
     const fitCore = await import('../../core/fit/index.js');
     const runs = fitCore.dropTopLoss(fitCore.parseRuns(text, name), settings.dropTopLoss);
@@ -44,6 +50,11 @@ export function registerFitCommand(program: Command, { io }: CommandContext): vo
         : withProgressBar(io, 'bootstrap', (onProgress) => fitCore.bootstrapFit(runs, fit, { samples, seed: settings.seed, onProgress }));
     if (bootstrap && bootstrap.failed > 0) {
       io.stderr(`llm-plan: warning: ${bootstrap.failed} of ${samples} resamples gave no valid law and are left out of the intervals\n`);
+    }
+    if (flags.svg !== undefined) {
+      // d3 is loaded only here, when a figure is asked for.
+      const { renderFitSvg } = await import('../../render/fit-svg.js');
+      writeFigure(flags.svg, renderFitSvg(runs, fit.params), io);
     }
     // The clock is read here, at the edge; the core takes the date as data.
     const date = new Date().toISOString().slice(0, 10);

@@ -1,3 +1,4 @@
+import { commandSummary } from './table.js';
 import type { Command } from 'commander';
 import { renderJson } from '../../render/json.js';
 import { styleFor, type CommandContext, type OutputOptions } from '../context.js';
@@ -9,7 +10,7 @@ export const PRESETS_SCHEMA_ID = 'llm-plan/presets@1';
 /** `llm-plan gpus`: the accelerator presets. */
 export function registerGpusCommand(program: Command, { io }: CommandContext): void {
   addOutputOptions(
-    program.command('gpus').description('list the accelerator presets: memory, dense TFLOP/s per precision, source'),
+    program.command('gpus').description(commandSummary('gpus')),
   )
     .option('--allow-override', 'let LLM_PLAN_PRESETS presets replace built-in ones with the same id')
     .action(async (options: OutputOptions & { allowOverride?: boolean }) => {
@@ -24,7 +25,7 @@ export function registerGpusCommand(program: Command, { io }: CommandContext): v
 /** `llm-plan rules`: the scaling rules and loss models. */
 export function registerRulesCommand(program: Command, { io }: CommandContext): void {
   addOutputOptions(
-    program.command('rules').description('list the scaling rules and loss models, with per-10× growth and sources'),
+    program.command('rules').description(commandSummary('rules')),
   )
     .option('--allow-override', 'let LLM_PLAN_PRESETS presets replace built-in ones with the same id')
     .action(async (options: OutputOptions & { allowOverride?: boolean }) => {

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { commandSummary } from './table.js';
 import { badInput } from '../../core/errors.js';
 import { renderJson } from '../../render/json.js';
 import type { CommandContext } from '../context.js';
@@ -7,7 +8,7 @@ import type { CommandContext } from '../context.js';
 export function registerSchemaCommand(program: Command, { io }: CommandContext): void {
   program
     .command('schema')
-    .description('print the JSON Schema of a document: plan, sweep, check, presets, check-file (--list names them all)')
+    .description(commandSummary('schema'))
     .argument('[name]', 'the document kind')
     .option('--list', 'list the schema names, one a line')
     .action(async (name: string | undefined, options: { list?: boolean }) => {

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { commandSummary } from './table.js';
 import { parseBudgetRange } from '../../core/budget-range.js';
 import { toCompute } from '../../core/compute.js';
 import { badInput } from '../../core/errors.js';
@@ -24,7 +25,7 @@ const ROWS_PER_CHUNK = 1000;
 export function registerSweepCommand(program: Command, { io }: CommandContext): void {
   const command = program
     .command('sweep')
-    .description('plan across a log-spaced range of budgets: one plan per budget, as a table, JSON, NDJSON or CSV')
+    .description(commandSummary('sweep'))
     .option('-b, --budget <LO..HI>', 'range of budgets, any budget unit: 1e3gpuh..1e6gpuh, 1e21..1e25flops, $10k..$1M')
     .option('--steps <count>', 'number of budgets, log-spaced, both ends included (at least 2)', '7')
     .option('-g, --gpu <id>', "accelerator preset id or alias (see 'llm-plan gpus')")

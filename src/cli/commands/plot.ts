@@ -1,0 +1,59 @@
+import { commandSummary } from './table.js';
+import type { Command } from 'commander';
+import { renderJson } from '../../render/json.js';
+import { styleFor, type CommandContext, type OutputOptions } from '../context.js';
+import { parseSize, plotFromOptions, type PlotDocument, type PlotOptions } from '../plot-options.js';
+import { writeFigure } from '../write-output.js';
+import { addOutputOptions } from './shared-options.js';
+
+const EXAMPLES = `Examples:
+  llm-plan plot --budget 5000gpuh --gpu v100                    IsoFLOP valley, every rule's plan marked
+  llm-plan plot --budget 1e21flops,1e22flops,1e23flops          one curve per budget
+  llm-plan plot --budget 1e21flops..1e25flops --frontier        optimal N and D against compute
+  llm-plan plot --budget 5000gpuh --gpu v100 --svg plan.svg     the same figure as an SVG file
+`;
+
+/** Terminal plot defaults: 80 columns without a terminal; rows of each plotting area. */
+const DEFAULT_WIDTH = 80;
+const DEFAULT_HEIGHT = { isoflop: 16, frontier: 10 } as const;
+
+/** `llm-plan plot`: IsoFLOP curves or the compute-optimal frontier, in the terminal or as SVG. */
+export function registerPlotCommand(program: Command, { io }: CommandContext): void {
+  const command = program
+    .command('plot')
+    .description(commandSummary('plot'))
+    .addHelpText('before', EXAMPLES)
+    .option('-b, --budget <budgets>', 'a budget, a comma-separated list of budgets, or LO..HI with --frontier')
+    .option('-g, --gpu <id>', "accelerator preset id or alias (see 'llm-plan gpus')")
+    .option('--precision <precision>', 'training precision: fp32, tf32, fp16, bf16, fp8 (default bf16, else fp16)')
+    .option('--mfu <fraction>', 'model FLOPs utilisation in (0, 1], or a percentage (default 0.40)')
+    .option('-r, --rule <id>', 'scaling rule to mark: openai, deepmind, optimal, or all (default all)')
+    .option('-l, --loss <id>', 'loss model that draws the curves: hoffmann2022, besiroglu2024, kaplan2020')
+    .option('--price <usd>', 'price in USD per GPU-hour (needed for a $ budget)')
+    .option('--baseline <N:D>', 'anchor power-law rules at your own run of N parameters on D tokens (1B:20B)')
+    .option('--frontier', 'plot optimal parameters and tokens against compute over --budget LO..HI')
+    .option('--width <columns>', 'terminal plot width in columns (default: the terminal width, else 80)')
+    .option('--height <rows>', 'rows of each terminal plotting area (default 16; 10 per panel with --frontier)')
+    .option('--svg <file>', 'write the figure as a standalone SVG file instead of drawing it (- for stdout)');
+  addOutputOptions(command).action(async (options: PlotOptions & OutputOptions) => {
+    const plot = plotFromOptions(options);
+    const width = parseSize(options.width, '--width', io.columns ?? DEFAULT_WIDTH, 40, 1000);
+    const height = parseSize(options.height, '--height', DEFAULT_HEIGHT[plot.kind], 3, 200);
+    if (options.svg !== undefined) {
+      const svg = await renderSvg(plot);
+      if (options.svg === '-') return io.stdout(svg);
+      writeFigure(options.svg, svg, io);
+    }
+    if (options.json) return io.stdout(renderJson(plot));
+    if (options.svg !== undefined) return;
+    const { renderFrontierTerminal, renderIsoflopTerminal } = await import('../../render/plot-terminal.js');
+    const style = await styleFor(io, options);
+    io.stdout(plot.kind === 'frontier' ? renderFrontierTerminal(plot, { width, height }, style) : renderIsoflopTerminal(plot, { width, height }, style));
+  });
+}
+
+/** d3 is only loaded here, when an SVG is asked for. */
+async function renderSvg(plot: PlotDocument): Promise<string> {
+  const { renderFrontierSvg, renderIsoflopSvg } = await import('../../render/plot-svg.js');
+  return plot.kind === 'frontier' ? renderFrontierSvg(plot) : renderIsoflopSvg(plot);
+}

@@ -1,0 +1,95 @@
+import { parseBudgetRange } from '../core/budget-range.js';
+import { parseBudget, type Budget } from '../core/budget.js';
+import { toCompute } from '../core/compute.js';
+import { badInput } from '../core/errors.js';
+import type { PlanInput } from '../core/plan.js';
+import { createFrontierPlot, createIsoflopPlot, PLOT_SCHEMA_ID, type BudgetPlans, type FrontierPlot, type IsoflopPlot } from '../core/plot-data.js';
+import { sweepBudgets } from '../core/sweep.js';
+import { ALL_LOSSES, ALL_RULES, planForCompute, resolvePlanSetup, type PlanOptions } from './plan-options.js';
+
+/** The plot flags as commander hands them over (the plan's, less the inverse queries and --range). */
+export interface PlotOptions extends Omit<PlanOptions, 'params' | 'tokens' | 'targetLoss' | 'range'> {
+  readonly frontier?: boolean;
+  readonly width?: string;
+  readonly height?: string;
+  readonly svg?: string;
+}
+
+/** The `llm-plan/plot@1` document: what the figure shows, as data (`plot --json`). */
+export type PlotDocument = {
+  readonly schema: typeof PLOT_SCHEMA_ID;
+  readonly input: Omit<PlanInput, 'params' | 'tokens' | 'targetLoss'> & { readonly frontier: boolean };
+  readonly notes: readonly string[];
+} & (IsoflopPlot | FrontierPlot);
+
+/** Budgets along the frontier: enough for a smooth log–log line, few enough to plan instantly. */
+const FRONTIER_STEPS = 25;
+
+/** Curves are numbered 1–9 in the terminal, one digit each. */
+const MAX_BUDGETS = 9;
+
+/**
+ * Turns the plot flags into a plot document. Each budget is planned exactly as `llm-plan --budget`
+ * would plan it (same parsing, presets, --baseline and errors), then the core builds the figure's
+ * data. `--rule` defaults to `all`: the point of the picture is to compare the rules.
+ */
+export function plotFromOptions(options: PlotOptions): PlotDocument {
+  if (options.budget === undefined) {
+    throw badInput('nothing to plot: --budget is missing', 'for example: llm-plan plot --budget 5000gpuh --gpu v100');
+  }
+  if (options.loss?.trim().toLowerCase() === ALL_LOSSES) {
+    throw badInput('a plot draws the curves of one loss model', "name one with --loss, or see every model's loss with llm-plan --loss all");
+  }
+  const setup = resolvePlanSetup({ ...options, rule: options.rule ?? ALL_RULES });
+  const frontier = options.frontier === true;
+  const budgets = frontier ? frontierBudgets(options.budget) : isoflopBudgets(options.budget);
+  // Every budget is converted before anything is planned, so the first bad one is the error shown.
+  const computes = budgets.map((budget) => toCompute(budget, setup.hardware, setup.price));
+  const documents = budgets.map((budget, index) => {
+    const compute = computes[index];
+    if (!compute) throw new RangeError(`plot budget ${index} is out of range`);
+    return planForCompute(setup, compute, { budget: budget.text, params: null, tokens: null, targetLoss: null });
+  });
+  const budgetPlans = documents.map((plan): BudgetPlans => ({ budget: plan.input.budget ?? '', flops: plan.compute.flops, plans: plan.plans }));
+  const notes = [...new Set(documents.flatMap((plan) => plan.notes))];
+  const input = { budget: options.budget, ...setup.input, frontier };
+  if (frontier) return { schema: PLOT_SCHEMA_ID, input, ...createFrontierPlot(budgetPlans), notes };
+
+  // One plan's rows are all scored by one model (pairRulesWithLoss), so it draws the curves.
+  const loss = setup.scored[0]?.loss;
+  if (!loss) throw new Error('no scoring loss model for the plot');
+  return { schema: PLOT_SCHEMA_ID, input, ...createIsoflopPlot(budgetPlans, loss), notes };
+}
+
+/** `1e21flops,1e22flops` → each budget; a range belongs to --frontier. */
+function isoflopBudgets(text: string): Budget[] {
+  if (text.includes('..')) {
+    throw badInput(`'${text}' is a range; IsoFLOP curves take single budgets`, 'add --frontier to plot a range, or list budgets: --budget 1e21flops,1e22flops');
+  }
+  const budgets = text.split(',').map((part) => part.trim());
+  if (budgets.some((part) => part === '')) throw badInput(`the budget list '${text}' has an empty entry`, 'separate budgets with commas: 1e21flops,1e22flops');
+  if (budgets.length > MAX_BUDGETS) throw badInput(`${budgets.length} budgets are too many for one figure`, `give at most ${MAX_BUDGETS}`);
+  return budgets.map(parseBudget);
+}
+
+/** `LO..HI` → FRONTIER_STEPS budgets, evenly spaced in log (as `sweep` spaces them). */
+function frontierBudgets(text: string): Budget[] {
+  if (!text.includes('..')) {
+    throw badInput(`--frontier needs a range of budgets, got '${text}'`, 'for example: llm-plan plot --frontier --budget 1e21flops..1e25flops');
+  }
+  return sweepBudgets(parseBudgetRange(text), FRONTIER_STEPS);
+}
+
+/**
+ * Parses `--width`/`--height`: a whole number within [min, max].
+ *
+ * @example parseSize('100', '--width', 40, 1000) → 100
+ */
+export function parseSize(text: string | undefined, flag: string, fallback: number, min: number, max: number): number {
+  if (text === undefined) return fallback;
+  const value = /^\d+$/.test(text.trim()) ? Number(text) : Number.NaN;
+  if (!(value >= min && value <= max)) {
+    throw badInput(`${flag} must be a whole number from ${min} to ${max}, got '${text}'`, `for example ${flag} ${fallback}`);
+  }
+  return value;
+}

@@ -1,0 +1,105 @@
+import { formatCount, formatScientific } from '../core/format.js';
+import type { FrontierPlot, IsoflopPlot } from '../core/plot-data.js';
+import { formatCountTick, formatFlopsTick, formatLinearTick } from '../core/ticks.js';
+import { assignRuleSymbols } from './plot-symbols.js';
+import type { Style } from './style.js';
+import { renderChart, type ChartAxis } from './terminal-chart.js';
+
+/** Size of a terminal figure: total columns, and rows of each plotting area. */
+export interface TerminalPlotSize {
+  readonly width: number;
+  readonly height: number;
+}
+
+const COUNT_AXIS = (title: string, domain: readonly [number, number]): ChartAxis => ({
+  scale: 'log',
+  domain,
+  title,
+  formatTick: formatCountTick,
+});
+
+/** The smallest and largest of some values, as an axis domain. */
+function extent(values: readonly number[]): [number, number] {
+  return [Math.min(...values), Math.max(...values)];
+}
+
+/**
+ * The IsoFLOP figure in the terminal: the loss against N (log) for each budget, each rule's plan
+ * marked with its letter, curves numbered when there are several, and a legend. Ends in a newline.
+ */
+export function renderIsoflopTerminal(plot: IsoflopPlot, size: TerminalPlotSize, style: Style): string {
+  const symbols = assignRuleSymbols([...new Set(plot.markers.map((marker) => marker.rule))]);
+  const numbered = plot.curves.length > 1;
+  const points = plot.curves.flatMap((curve) => curve.points);
+  const chart = renderChart(
+    {
+      width: size.width,
+      height: size.height,
+      x: COUNT_AXIS('parameters N (log scale)', extent(points.map((point) => point.params))),
+      y: { scale: 'linear', domain: extent(points.map((point) => point.loss)), title: `loss (nats/token, ${plot.lossModel})`, formatTick: formatLinearTick },
+      lines: plot.curves.map((curve, index) => ({
+        points: curve.points.map((point) => [point.params, point.loss] as const),
+        ...(numbered ? { glyph: String(index + 1), glyphAt: [0] } : {}),
+      })),
+      marks: plot.markers.map((marker) => ({ x: marker.params, y: marker.loss, glyph: symbols.get(marker.rule) ?? '?' })),
+    },
+    style,
+  );
+  const lines = [style.bold('IsoFLOP curves (6·N·D = C)'), ...chart, ''];
+  plot.curves.forEach((curve, index) => {
+    const prefix = numbered ? `${index + 1} ` : '';
+    lines.push(`${prefix}${style.bold(curve.budget)} = ${formatScientific(curve.flops)} FLOPs`);
+    for (const marker of plot.markers.filter((candidate) => candidate.budget === curve.budget && candidate.flops === curve.flops)) {
+      lines.push(
+        `  ${style.accent(symbols.get(marker.rule) ?? '?')} ${marker.rule.padEnd(9)} N ${formatCount(marker.params).padStart(6)}` +
+          `  D ${formatCount(marker.tokens).padStart(6)}  loss ${marker.loss.toFixed(3)}`,
+      );
+    }
+  });
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The compute-optimal frontier in the terminal: two log–log panels, parameters N and tokens D
+ * against training compute, one line per rule with the rule's letter along it. Ends in a newline.
+ */
+export function renderFrontierTerminal(plot: FrontierPlot, size: TerminalPlotSize, style: Style): string {
+  const symbols = assignRuleSymbols(plot.series.map((series) => series.rule));
+  const points = plot.series.flatMap((series) => series.points);
+  const flopsAxis: ChartAxis = {
+    scale: 'log',
+    domain: extent(points.map((point) => point.flops)),
+    title: 'training compute C (FLOPs, log scale)',
+    formatTick: formatFlopsTick,
+  };
+  const panel = (title: string, pick: (point: (typeof points)[number]) => number): string[] =>
+    renderChart(
+      {
+        width: size.width,
+        height: size.height,
+        x: flopsAxis,
+        y: COUNT_AXIS(title, extent(points.map(pick))),
+        lines: plot.series.map((series) => ({
+          points: series.points.map((point) => [point.flops, pick(point)] as const),
+          glyph: symbols.get(series.rule) ?? '?',
+          glyphAt: [0, 1 / 3, 2 / 3, 1],
+        })),
+        marks: [],
+      },
+      style,
+    );
+  const legend = plot.series.map((series) => {
+    const first = series.points[0];
+    const last = series.points[series.points.length - 1];
+    const range = first && last ? `N ${formatCount(first.params)} → ${formatCount(last.params)}   D ${formatCount(first.tokens)} → ${formatCount(last.tokens)}` : '';
+    return `${style.accent(symbols.get(series.rule) ?? '?')} ${series.rule.padEnd(9)} ${range}${series.rule === 'optimal' ? `   (under ${series.lossModel})` : ''}`;
+  });
+  return `${[
+    style.bold('Compute-optimal frontier'),
+    ...panel('parameters N (log scale)', (point) => point.params),
+    '',
+    ...panel('tokens D (log scale)', (point) => point.tokens),
+    '',
+    ...legend,
+  ].join('\n')}\n`;
+}

@@ -1,0 +1,123 @@
+import { linearTicks, linearTickStep, logTicks } from '../core/ticks.js';
+import { canvasLines, createCanvas, drawLine, placeGlyph, setDot } from './braille-canvas.js';
+import type { Style } from './style.js';
+
+/** One axis: log or linear, its value range, its title and how its tick labels read. */
+export interface ChartAxis {
+  readonly scale: 'log' | 'linear';
+  readonly domain: readonly [number, number];
+  readonly title: string;
+  /** Tick label; `step` is the tick spacing on a linear axis. */
+  readonly formatTick: (value: number, step: number) => string;
+}
+
+/** A polyline through data points, with an optional glyph repeated along it so it reads without colour. */
+export interface ChartLine {
+  readonly points: ReadonlyArray<readonly [number, number]>;
+  readonly glyph?: string;
+  /** Where along the line (0 = first point, 1 = last) the glyph goes. */
+  readonly glyphAt?: readonly number[];
+}
+
+/** A glyph at one data point: a rule's plan. */
+export interface ChartMark {
+  readonly x: number;
+  readonly y: number;
+  readonly glyph: string;
+}
+
+export interface ChartSpec {
+  /** Total width in columns, tick labels included. */
+  readonly width: number;
+  /** Rows of the plotting area. */
+  readonly height: number;
+  readonly x: ChartAxis;
+  readonly y: ChartAxis;
+  readonly lines: readonly ChartLine[];
+  readonly marks: readonly ChartMark[];
+}
+
+/** Where a value falls on an axis, from 0 (domain start) to 1 (domain end). */
+function toUnit(axis: ChartAxis, value: number): number {
+  const [low, high] = axis.domain;
+  const f = axis.scale === 'log' ? Math.log : (v: number): number => v;
+  return high === low ? 0.5 : (f(value) - f(low)) / (f(high) - f(low));
+}
+
+/** Ticks that fit `room` cells, with the step linear labels need. */
+function ticksFor(axis: ChartAxis, room: number, cellsPerTick: number): { values: number[]; step: number } {
+  const [low, high] = axis.domain;
+  const count = Math.max(2, Math.floor(room / cellsPerTick));
+  if (axis.scale === 'log') return { values: logTicks(low, high, count), step: 1 };
+  return { values: linearTicks(low, high, count), step: linearTickStep(low, high, count) };
+}
+
+/**
+ * A braille line chart with a y-axis title above it, tick labels on the left and below, and the
+ * x-axis title centred underneath. Returns the lines without trailing newlines.
+ */
+export function renderChart(spec: ChartSpec, style: Style): string[] {
+  // A linear axis (loss) needs a label every couple of rows to be read; decades are sparse anyway.
+  const yTicks = ticksFor(spec.y, spec.height, spec.y.scale === 'linear' ? 2 : 3);
+  const yLabels = yTicks.values.map((value) => spec.y.formatTick(value, yTicks.step));
+  const labelWidth = Math.max(...yLabels.map((label) => label.length), 1);
+  const columns = Math.max(10, spec.width - labelWidth - 2);
+  const rows = Math.max(3, spec.height);
+  const canvas = createCanvas(columns, rows);
+  const pixelX = (value: number): number => toUnit(spec.x, value) * (columns * 2 - 1);
+  const pixelY = (value: number): number => (1 - toUnit(spec.y, value)) * (rows * 4 - 1);
+
+  for (const line of spec.lines) {
+    const pixels = line.points.map(([x, y]) => [pixelX(x), pixelY(y)] as const);
+    pixels.forEach(([x, y], index) => {
+      const next = pixels[index + 1];
+      if (next) drawLine(canvas, x, y, next[0], next[1]);
+      else setDot(canvas, x, y);
+    });
+  }
+  // Line glyphs first, then plan markers, which may push a line glyph aside but are never hidden.
+  for (const line of spec.lines) {
+    if (line.glyph === undefined) continue;
+    // A short line can map two positions to one point; one glyph there is enough.
+    const indexes = new Set((line.glyphAt ?? [0]).map((at) => Math.round(at * (line.points.length - 1))));
+    for (const index of indexes) {
+      const pixel = line.points[index];
+      if (pixel) placeGlyph(canvas, pixelX(pixel[0]), pixelY(pixel[1]), line.glyph);
+    }
+  }
+  for (const mark of spec.marks) placeGlyph(canvas, pixelX(mark.x), pixelY(mark.y), mark.glyph, style.accent);
+
+  const rowLabels = new Map<number, string>();
+  yTicks.values.forEach((value, index) => {
+    const row = Math.floor(Math.round(pixelY(value)) / 4);
+    if (!rowLabels.has(row)) rowLabels.set(row, yLabels[index] ?? '');
+  });
+  const body = canvasLines(canvas).map((text, row) => {
+    const label = rowLabels.get(row);
+    return `${(label ?? '').padStart(labelWidth)} ${label === undefined ? '│' : '┤'}${text}`.trimEnd();
+  });
+
+  const xTicks = ticksFor(spec.x, columns, 9);
+  const axis = Array.from({ length: columns }, () => '─');
+  let labelLine = ' '.repeat(labelWidth + 2 + columns + 8);
+  let lastEnd = -1;
+  for (const value of xTicks.values) {
+    const column = Math.floor(Math.round(pixelX(value)) / 2);
+    axis[column] = '┬';
+    const label = spec.x.formatTick(value, xTicks.step);
+    // Centred under its tick, but kept inside the width (the last tick sits at the right edge).
+    const start = Math.max(0, Math.min(spec.width - label.length, labelWidth + 2 + column - Math.floor((label.length - 1) / 2)));
+    if (start <= lastEnd + 1) continue;
+    labelLine = labelLine.slice(0, start) + label + labelLine.slice(start + label.length);
+    lastEnd = start + label.length - 1;
+  }
+  const title = spec.x.title;
+  const titleStart = Math.max(0, labelWidth + 2 + Math.floor((columns - title.length) / 2));
+  return [
+    style.dim(spec.y.title),
+    ...body,
+    `${' '.repeat(labelWidth + 1)}└${axis.join('')}`,
+    labelLine.trimEnd(),
+    style.dim(`${' '.repeat(titleStart)}${title}`),
+  ];
+}
