@@ -5,6 +5,7 @@ import { badInput } from '../core/errors.js';
 import type { PlanInput } from '../core/plan.js';
 import { createFrontierPlot, createIsoflopPlot, PLOT_SCHEMA_ID, type BudgetPlans, type FrontierPlot, type IsoflopPlot } from '../core/plot-data.js';
 import { sweepBudgets } from '../core/sweep.js';
+import { BUILTIN_CATALOG, type PresetCatalog } from '../presets/catalog.js';
 import { ALL_LOSSES, ALL_RULES, planForCompute, resolvePlanSetup, type PlanOptions } from './plan-options.js';
 
 /** The plot flags as commander hands them over (the plan's, less the inverse queries and --range). */
@@ -33,14 +34,14 @@ const MAX_BUDGETS = 9;
  * would plan it (same parsing, presets, --baseline and errors), then the core builds the figure's
  * data. `--rule` defaults to `all`: the point of the picture is to compare the rules.
  */
-export function plotFromOptions(options: PlotOptions): PlotDocument {
+export function plotFromOptions(options: PlotOptions, catalog: PresetCatalog = BUILTIN_CATALOG): PlotDocument {
   if (options.budget === undefined) {
     throw badInput('nothing to plot: --budget is missing', 'for example: llm-plan plot --budget 5000gpuh --gpu v100');
   }
   if (options.loss?.trim().toLowerCase() === ALL_LOSSES) {
     throw badInput('a plot draws the curves of one loss model', "name one with --loss, or see every model's loss with llm-plan --loss all");
   }
-  const setup = resolvePlanSetup({ ...options, rule: options.rule ?? ALL_RULES });
+  const setup = resolvePlanSetup({ ...options, rule: options.rule ?? ALL_RULES }, catalog);
   const frontier = options.frontier === true;
   const budgets = frontier ? frontierBudgets(options.budget) : isoflopBudgets(options.budget);
   // Every budget is converted before anything is planned, so the first bad one is the error shown.

@@ -157,8 +157,8 @@ async function fuzzArgv(generator: fc.Arbitrary<string[]>, seed: number, numRuns
   return succeeded;
 }
 
-// 10,000 vectors in all: plan 6,000, sweep 1,600, check 1,000, fit 200, the rest 1,200.
-const SPLIT = { plan: 6_000, sweep: 1_600, check: 1_000, fit: 200, other: 1_200 };
+// 10,000 vectors in all: plan 5,400, plot 600, sweep 1,600, check 1,000, fit 200, the rest 1,200.
+const SPLIT = { plan: 5_400, plot: 600, sweep: 1_600, check: 1_000, fit: 200, other: 1_200 };
 expect(Object.values(SPLIT).reduce((a, b) => a + b)).toBe(RUNS_ARGV);
 
 describe(`fuzz: ${RUNS_ARGV} argument vectors over every command`, () => {
@@ -180,6 +180,19 @@ describe(`fuzz: ${RUNS_ARGV} argument vectors over every command`, () => {
     const start = fc.constantFrom<string[]>(['sweep', '--budget', '1e21..1e25flops', '--steps', '3'], ['sweep', '--budget', '1e3gpuh..1e5gpuh', '--steps', '2', '--gpu', 'h100'], ['sweep']);
     const argv = fc.tuple(start, fc.array(tokensOf(sweepFlags, ['--json', '--no-color', '--allow-override']), { maxLength: 4 })).map(([head, rest]) => [...head, ...rest.flat()]);
     expect(await fuzzArgv(argv, 82, SPLIT.sweep)).toBeGreaterThan(SPLIT.sweep / 10);
+  }, 120_000);
+
+  it(`${SPLIT.plot} plot vectors (SVG only to stdout: never a file)`, async () => {
+    const plotFlags: Record<string, fc.Arbitrary<string>> = {
+      ...presetFlags,
+      '--budget': fc.constantFrom('1e22flops', '1e21flops,1e23flops', '1e21..1e24flops', '5000gpuh', '1e40flops', '1flops', '1e21flops,,1e22flops', 'x', '1e24flops..1e21flops', '1e21..1e21flops', '0.000277778gpuh'),
+      '--width': fc.constantFrom('80', '20', '1', '0', '-5', '300', '1e9', 'x', '40.5'),
+      '--height': fc.constantFrom('16', '4', '1', '0', '-1', '200', '1e9', 'x'),
+      '--svg': fc.constantFrom('-'),
+    };
+    const start = fc.constantFrom<string[]>(['plot', '--budget', '1e22flops'], ['plot', '--budget', '1e21..1e24flops', '--frontier'], ['plot', '--budget', '1e21flops,1e23flops', '--svg', '-'], ['plot']);
+    const argv = fc.tuple(start, fc.array(tokensOf(plotFlags, ['--frontier', '--json', '--no-color']), { maxLength: 3 })).map(([head, rest]) => [...head, ...rest.flat()]);
+    expect(await fuzzArgv(argv, 87, SPLIT.plot)).toBeGreaterThan(SPLIT.plot / 10);
   }, 120_000);
 
   it(`${SPLIT.check} check vectors: fixtures and junk paths`, async () => {
@@ -205,10 +218,10 @@ describe(`fuzz: ${RUNS_ARGV} argument vectors over every command`, () => {
 
   it(`${SPLIT.other} vectors of schema, completion, gpus, rules and top-level odds`, async () => {
     const argv = fc.oneof(
-      fc.tuple(fc.constant('schema'), fc.constantFrom('plan', 'sweep', 'check', 'presets', 'fit', 'check-file', 'x', '', '--list', '__proto__', 'toString')).map((args) => [...args]),
+      fc.tuple(fc.constant('schema'), fc.constantFrom('plan', 'sweep', 'check', 'presets', 'fit', 'plot', 'check-file', 'x', '', '--list', '__proto__', 'toString')).map((args) => [...args]),
       fc.tuple(fc.constant('completion'), fc.constantFrom('bash', 'zsh', 'fish', 'powershell', '', '__proto__')).map((args) => [...args]),
       fc.tuple(fc.constantFrom('gpus', 'rules'), fc.subarray(['--json', '--no-color', '--allow-override', '--format', 'json'])).map(([command, rest]) => [command, ...rest]),
-      fc.array(tokensOf({ '--bogus': fc.string({ maxLength: 6 }) }, ['--help', '-h', '-V', '--version', 'help', 'plan', 'gpus']), { maxLength: 3 }).map((rest) => rest.flat()),
+      fc.array(tokensOf({ '--bogus': fc.string({ maxLength: 6 }) }, ['--help', '-h', '-V', '--version', 'help', 'plan', 'gpus', 'plot']), { maxLength: 3 }).map((rest) => rest.flat()),
     );
     const withJunk = fc.tuple(argv, fc.option(fc.constantFrom('--json', '--help', '--bogus', 'extra', '--allow-override'), { nil: undefined })).map(([args, tail]) => (tail ? [...args, tail] : args));
     expect(await fuzzArgv(withJunk, 85, SPLIT.other)).toBeGreaterThan(SPLIT.other / 10);

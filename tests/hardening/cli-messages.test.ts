@@ -20,3 +20,32 @@ describe('a known command with extra arguments', () => {
     expect((await runCli(['sweeep'])).stderr).toMatch(/^llm-plan: error: unknown command 'sweeep' \(did you mean 'sweep'\?\)\n/);
   });
 });
+
+/**
+ * Fuzz find: `plot --gpu ./file.json` was an internal error (exit 70, "preset file was not
+ * loaded"): plot resolved presets from the built-in catalog only. Now it loads them as plan does.
+ */
+describe('plot with user presets', () => {
+  const fixture = (name: string): string => new URL(`../fixtures/${name}`, import.meta.url).pathname;
+
+  it('--gpu FILE gives the file’s accelerator: 1000 GPU-hours × 3600 s × 500e12 FLOP/s × 0.40 = 7.2e20 FLOPs', async () => {
+    const result = await runCli(['plot', '--budget', '1000gpuh', '--gpu', fixture('presets/my-gpu.json'), '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    const plot = JSON.parse(result.stdout);
+    expect(plot.input.gpu).toBe(fixture('presets/my-gpu.json'));
+    expect(plot.curves[0].flops).toBeCloseTo(7.2e20, -15);
+  });
+
+  it('--rule FILE and --loss FILE, and ids from LLM_PLAN_PRESETS', async () => {
+    const byPath = await runCli(['plot', '--budget', '1e22flops', '--rule', fixture('presets/my-rule.json'), '--loss', fixture('sardana2023-loss.json'), '--json']);
+    expect(byPath.code, byPath.stderr).toBe(0);
+    const byId = await runCli(['plot', '--budget', '1e22flops', '--rule', 'twenty-at-1e20', '--json'], { env: { LLM_PLAN_PRESETS: fixture('presets') } });
+    expect(byId.code, byId.stderr).toBe(0);
+  });
+
+  it('a bad preset file is an exit-2 error naming it, not an internal error', async () => {
+    const result = await runCli(['plot', '--budget', '1e22flops', '--gpu', fixture('check/pass.json')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^llm-plan: error: .*check\/pass\.json: /);
+  });
+});

@@ -2,6 +2,7 @@ import { commandSummary } from './table.js';
 import type { Command } from 'commander';
 import { renderJson } from '../../render/json.js';
 import { styleFor, type CommandContext, type OutputOptions } from '../context.js';
+import { loadCatalog } from '../load-catalog.js';
 import { parseSize, plotFromOptions, type PlotDocument, type PlotOptions } from '../plot-options.js';
 import { writeFigure } from '../write-output.js';
 import { addOutputOptions } from './shared-options.js';
@@ -24,19 +25,21 @@ export function registerPlotCommand(program: Command, { io }: CommandContext): v
     .description(commandSummary('plot'))
     .addHelpText('before', EXAMPLES)
     .option('-b, --budget <budgets>', 'a budget, a comma-separated list of budgets, or LO..HI with --frontier')
-    .option('-g, --gpu <id>', "accelerator preset id or alias (see 'llm-plan gpus')")
+    .option('-g, --gpu <id>', "accelerator preset id or alias (see 'llm-plan gpus'), or a preset file path")
     .option('--precision <precision>', 'training precision: fp32, tf32, fp16, bf16, fp8 (default bf16, else fp16)')
     .option('--mfu <fraction>', 'model FLOPs utilisation in (0, 1], or a percentage (default 0.40)')
-    .option('-r, --rule <id>', 'scaling rule to mark: openai, deepmind, optimal, or all (default all)')
-    .option('-l, --loss <id>', 'loss model that draws the curves: hoffmann2022, besiroglu2024, kaplan2020')
+    .option('-r, --rule <id>', 'scaling rule to mark: openai, deepmind, optimal, or all (default all); or a file path')
+    .option('-l, --loss <id>', 'loss model that draws the curves: hoffmann2022, besiroglu2024, kaplan2020; or a file path')
     .option('--price <usd>', 'price in USD per GPU-hour (needed for a $ budget)')
     .option('--baseline <N:D>', 'anchor power-law rules at your own run of N parameters on D tokens (1B:20B)')
     .option('--frontier', 'plot optimal parameters and tokens against compute over --budget LO..HI')
     .option('--width <columns>', 'terminal plot width in columns (default: the terminal width, else 80)')
     .option('--height <rows>', 'rows of each terminal plotting area (default 16; 10 per panel with --frontier)')
-    .option('--svg <file>', 'write the figure as a standalone SVG file instead of drawing it (- for stdout)');
-  addOutputOptions(command).action(async (options: PlotOptions & OutputOptions) => {
-    const plot = plotFromOptions(options);
+    .option('--svg <file>', 'write the figure as a standalone SVG file instead of drawing it (- for stdout)')
+    .option('--allow-override', 'let LLM_PLAN_PRESETS presets replace built-in ones with the same id');
+  addOutputOptions(command).action(async (options: PlotOptions & OutputOptions & { readonly allowOverride?: boolean }) => {
+    // Preset files and LLM_PLAN_PRESETS resolve as for a plan (a --gpu path was an internal error).
+    const plot = plotFromOptions(options, await loadCatalog(io, options));
     const width = parseSize(options.width, '--width', io.columns ?? DEFAULT_WIDTH, 40, 1000);
     const height = parseSize(options.height, '--height', DEFAULT_HEIGHT[plot.kind], 3, 200);
     if (options.svg !== undefined) {
