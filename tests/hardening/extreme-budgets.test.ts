@@ -61,7 +61,24 @@ describe('plan at the edges of the float range', () => {
   );
 });
 
-describe('sweep, check and fit at the same edges', () => {
+describe('sweep, plot, check and fit at the same edges', () => {
+  it.each([
+    [['--budget', '1e40flops'], 0],
+    [['--budget', '0.000277778gpuh', '--gpu', 'h100'], 0],
+    [['--budget', '1e20flops..1e40flops', '--frontier'], 0],
+    [['--budget', '1flops'], 2],
+    [['--budget', '1e-300flops'], 2],
+    [['--budget', '1flops..1e40flops', '--frontier'], 2],
+  ] as const)('plot %j exits %i, as JSON, SVG and terminal text', async (budget, code) => {
+    for (const output of [['--json'], ['--svg', '-'], []]) {
+      const argv = ['plot', ...budget, ...output];
+      const result = await runCli(argv);
+      assertWellBehaved(result, argv, output[0] === '--json' ? 'json' : 'text');
+      expect(result.code, result.stderr).toBe(code);
+      if (code === 2) expect(result.stderr).toMatch(/too small to plan/);
+    }
+  });
+
   it.each([
     [['--budget', '1e39flops..1e40flops'], 0],
     [['--budget', '0.000277778gpuh..1gpuh', '--gpu', 'h100'], 0],

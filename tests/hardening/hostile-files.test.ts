@@ -37,6 +37,8 @@ const READERS: Record<string, (path: string, name: string) => { argv: string[]; 
   '--gpu FILE': (path) => ({ argv: ['--budget', '1e22flops', '--gpu', path], named: path }),
   '--rule FILE': (path) => ({ argv: ['--budget', '1e22flops', '--rule', path], named: path }),
   '--loss FILE': (path) => ({ argv: ['--budget', '1e22flops', '--loss', path], named: path }),
+  'plot --gpu FILE': (path) => ({ argv: ['plot', '--budget', '1e22flops', '--gpu', path], named: path }),
+  'sweep --rule FILE': (path) => ({ argv: ['sweep', '--budget', '1e21..1e23flops', '--rule', path], named: path }),
   'LLM_PLAN_PRESETS': (path, name) => {
     const presets = at(`presets-${name.replace(/\W/g, '-')}`);
     mkdirSync(presets, { recursive: true });
