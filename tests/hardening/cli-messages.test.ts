@@ -49,3 +49,20 @@ describe('plot with user presets', () => {
     expect(result.stderr).toMatch(/^llm-plan: error: .*check\/pass\.json: /);
   });
 });
+
+describe('fit: too few runs names the input', () => {
+  it('a one-run file is an error naming the file (the core check cannot know the name)', async () => {
+    const { createTempFiles } = await import('../helpers/run-with-stdin.js');
+    const files = createTempFiles({ 'one.csv': 'params,tokens,loss\n1e8,1e9,3\n' });
+    try {
+      const result = await runCli(['fit', files.path('one.csv')]);
+      expect(result).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: `llm-plan: error: ${files.path('one.csv')}: a fit needs at least 6 runs, got 1\nhint: the law has five parameters; give more runs (or drop fewer)\n`,
+      });
+    } finally {
+      files.remove();
+    }
+  });
+});

@@ -41,6 +41,10 @@ export function registerFitCommand(program: Command, { io }: CommandContext): vo
     const { name, text } = await readTextInput(file, io, 'runs');
     const fitCore = await import('../../core/fit/index.js');
     const runs = fitCore.dropTopLoss(fitCore.parseRuns(text, name), settings.dropTopLoss);
+    if (runs.length < fitCore.MIN_RUNS) {
+      // Checked here too, so the message names the file (the core's own check cannot).
+      throw badInput(`${name === '-' ? 'stdin' : name}: a fit needs at least ${fitCore.MIN_RUNS} runs, got ${runs.length}`, 'the law has five parameters; give more runs (or drop fewer)');
+    }
 
     const fit = withProgressBar(io, 'fit      ', (onProgress) => fitCore.fitScalingLaw(runs, { delta: settings.delta, onProgress }));
     const samples = settings.bootstrap;
