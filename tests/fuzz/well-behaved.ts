@@ -77,8 +77,8 @@ export function outputKindOf(argv: readonly string[]): OutputKind {
   let kind: OutputKind = 'text';
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--json') kind = 'json';
-    if (args[i] === '--format' && (args[i + 1] === 'json' || args[i + 1] === 'ndjson')) kind = args[i + 1] as OutputKind;
-    if (args[i]?.startsWith('--format=')) kind = args[i] === '--format=json' ? 'json' : args[i] === '--format=ndjson' ? 'ndjson' : kind;
+    const format = args[i] === '--format' ? args[i + 1] : args[i]?.startsWith('--format=') ? args[i]?.slice('--format='.length) : undefined;
+    if (format !== undefined) kind = format === 'json' || format === 'ndjson' ? format : 'text';
   }
   return kind;
 }
