@@ -1,6 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { PlanError } from '../core/errors.js';
 import { findDuplicateKey } from '../core/json-duplicate-key.js';
+import { describeJsonSyntaxError } from '../core/json-error.js';
 import type { CliIo } from './io.js';
 
 /** Largest user file or stdin we read: far above any real preset, run table or check file. */
@@ -77,8 +78,7 @@ export function parseJsonInput(text: string, name: string): unknown {
     data = JSON.parse(text);
   } catch (error) {
     if (error instanceof RangeError) throw new PlanError('invalid-file', `${name}: nested too deeply to read`);
-    const detail = error instanceof Error ? error.message.replace(/^JSON\.parse:\s*/, '') : String(error);
-    throw new PlanError('invalid-file', `${name}: not valid JSON (${detail})`);
+    throw new PlanError('invalid-file', `${name}: not valid JSON (${describeJsonSyntaxError(error)})`);
   }
   refuseDuplicateKeys(text, name);
   return data;

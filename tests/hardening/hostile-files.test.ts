@@ -167,6 +167,32 @@ describe('duplicate keys and columns in the JSON and CSV readers (JSON.parse wou
   });
 });
 
+describe('a file that is not JSON is named, never quoted', () => {
+  // V8's own message quotes the text ("s3cr3t-t0ken"... is not valid JSON): a path inside an
+  // --input request could otherwise copy the first bytes of any readable file into a CI log.
+  it.each([
+    ['--input whose gpu names the file', (secret: string) => {
+      const request = at('request-secret.json');
+      writeFileSync(request, JSON.stringify({ budget: '1e22flops', gpu: secret }));
+      return ['--input', request];
+    }],
+    ['--loss FILE', (secret: string) => ['--budget', '1e22flops', '--loss', secret]],
+    ['check FILE', (secret: string) => ['check', secret]],
+    ['fit FILE (JSON array)', (secret: string) => {
+      const runs = at('runs-secret.json');
+      writeFileSync(runs, `[{"params": 1}, ${readFileSync(secret, 'utf8')}`);
+      return ['fit', runs];
+    }],
+  ])('%s', async (_name, argvFor) => {
+    const secret = at('secret.json');
+    writeFileSync(secret, 's3cr3t-t0ken-do-not-print\n');
+    const result = await runCli(argvFor(secret));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/not valid JSON \(Unexpected token 's'\)/);
+    expect(result.stderr).not.toContain('3cr3t');
+  });
+});
+
 describe('preset text fields are printed as they are, so they carry no control characters', () => {
   it.each(['name', 'vendor', 'source', 'notes'])('an escape sequence in an accelerator %s is refused', async (field) => {
     const gpu = JSON.parse(readFileSync(new URL('../fixtures/presets/my-gpu.json', import.meta.url), 'utf8')) as Record<string, unknown>;

@@ -1,5 +1,6 @@
 import { PlanError } from '../errors.js';
 import { findDuplicateKey } from '../json-duplicate-key.js';
+import { describeJsonSyntaxError } from '../json-error.js';
 import { TRAINING_FLOPS_PER_PARAM_TOKEN as SIX } from '../units.js';
 import type { Run } from './runs.js';
 
@@ -123,7 +124,7 @@ function parseJson(text: string, where: string): unknown {
     data = JSON.parse(text);
   } catch (error) {
     if (error instanceof RangeError) throw invalid(`${where}: nested too deeply to read`);
-    throw invalid(`${where}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    throw invalid(`${where}: not valid JSON (${describeJsonSyntaxError(error)})`);
   }
   // JSON.parse keeps the last of two equal keys silently; a run with "loss" twice is a mistake.
   const duplicate = findDuplicateKey(text);
