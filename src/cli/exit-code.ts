@@ -39,8 +39,12 @@ export function describeError(error: unknown, debug: boolean): string {
  * file or a flag value may carry into a message: ESC sequences, a carriage return) print as \uXXXX.
  */
 function oneLine(text: string): string {
+  // Split, not /\s*\n\s*/g: that regex rescans every run of spaces from each of its positions,
+  // quadratic in a long run (100,000 spaces in a budget took 5 s to report).
   return text
-    .replace(/\s*\n\s*/g, ' ')
-    .trim()
+    .split('\n')
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .join(' ')
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -66,3 +66,16 @@ describe('fit: too few runs names the input', () => {
     }
   });
 });
+
+/**
+ * Found probing long flag values: folding newlines with /\s*\n\s*\/g rescanned each run of spaces
+ * from every position, so 100,000 spaces in a budget took 5 s to report (a million, minutes).
+ */
+describe('error lines from very long values', () => {
+  it('a budget of 300,000 spaces and a letter is reported at once, on one line', async () => {
+    const result = await runCli(['--budget', `${' '.repeat(300_000)}x`]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^llm-plan: error: cannot read the budget '/);
+    expect(result.stderr.split('\n')).toHaveLength(3);
+  }, 3_000);
+});
