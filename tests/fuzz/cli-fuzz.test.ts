@@ -173,7 +173,7 @@ describe(`fuzz: ${RUNS_ARGV} argument vectors over every command`, () => {
   it(`${SPLIT.sweep} sweep vectors (few steps)`, async () => {
     const sweepFlags: Record<string, fc.Arbitrary<string>> = {
       ...presetFlags,
-      '--budget': fc.constantFrom('1e3gpuh..1e6gpuh', '1e21..1e25flops', '$10k..$1M', '1e20flops..1e19flops', '1e21flops', '..', 'x..y', '1e21flops..1e40flops', '1flops..1e3flops', '1e22flops..1e22flops', '0.000277778gpuh..1gpuh'),
+      '--budget': fc.oneof(fc.tuple(anyBudget, fc.constantFrom('..', '...', ' .. ', '..'), anyBudget).map((parts) => parts.join('')), fc.constantFrom('1e3gpuh..1e6gpuh', '1e21..1e25flops', '$10k..$1M', '1e20flops..1e19flops', '1e21flops', '..', 'x..y', '1e21flops..1e40flops', '1flops..1e3flops', '1e22flops..1e22flops', '0.000277778gpuh..1gpuh')),
       '--steps': fc.constantFrom('2', '3', '5', '1', '0', '-1', 'x', '2.5', '', '1e400', '1e12'),
       '--format': fc.constantFrom('table', 'json', 'ndjson', 'csv', 'markdown', ''),
     };
@@ -185,7 +185,11 @@ describe(`fuzz: ${RUNS_ARGV} argument vectors over every command`, () => {
   it(`${SPLIT.plot} plot vectors (SVG only to stdout: never a file)`, async () => {
     const plotFlags: Record<string, fc.Arbitrary<string>> = {
       ...presetFlags,
-      '--budget': fc.constantFrom('1e22flops', '1e21flops,1e23flops', '1e21..1e24flops', '5000gpuh', '1e40flops', '1flops', '1e21flops,,1e22flops', 'x', '1e24flops..1e21flops', '1e21..1e21flops', '0.000277778gpuh'),
+      '--budget': fc.oneof(
+        fc.constantFrom('1e22flops', '1e21flops,1e23flops', '1e21..1e24flops', '5000gpuh', '1e40flops', '1flops', '1e21flops,,1e22flops', 'x', '1e24flops..1e21flops', '1e21..1e21flops', '0.000277778gpuh'),
+        fc.array(anyBudget, { minLength: 1, maxLength: 3 }).map((budgets) => budgets.join(',')),
+        fc.tuple(anyBudget, anyBudget).map(([low, high]) => `${low}..${high}`),
+      ),
       '--width': fc.constantFrom('80', '20', '1', '0', '-5', '300', '1e9', 'x', '40.5'),
       '--height': fc.constantFrom('16', '4', '1', '0', '-1', '200', '1e9', 'x'),
       '--svg': fc.constantFrom('-'),
