@@ -6,6 +6,7 @@ import { PlanDocumentSchema } from './plan.js';
 import { PlotDocumentSchema } from './plot.js';
 import { PresetsDocumentSchema } from './presets.js';
 import { SweepDocumentSchema } from './sweep.js';
+import { CompletionDocumentSchema, SchemaListDocumentSchema } from './tooling.js';
 
 /**
  * Every JSON document llm-plan emits, by the name `llm-plan schema NAME` takes. A command that
@@ -19,6 +20,8 @@ export const DOCUMENT_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   sweep: SweepDocumentSchema,
   fit: FitDocumentSchema,
   plot: PlotDocumentSchema,
+  completion: CompletionDocumentSchema,
+  'schema-list': SchemaListDocumentSchema,
   // Not emitted but read: the config files of `llm-plan check`, for editors and linters.
   'check-file': CheckFileSchema,
 };

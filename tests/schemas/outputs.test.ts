@@ -91,6 +91,33 @@ describe('real outputs validate against the generated JSON Schema', () => {
     await expectValid('check', JSON.parse(result.stdout));
   });
 
+  it('completion --json (completion@1) and schema --list --json (schema-list@1)', async () => {
+    const completion = await runCli(['completion', '--json']);
+    expect(completion.code).toBe(0);
+    const spec = JSON.parse(completion.stdout);
+    await expectValid('completion', spec);
+    // The spec is read off the real program: every command is in it, and the plan flags are the root's.
+    expect(spec.commands.map((command: { name: string }) => command.name)).toEqual(
+      expect.arrayContaining(['gpus', 'rules', 'sweep', 'check', 'plot', 'schema', 'completion', 'fit']),
+    );
+    expect(spec.root.flags.map((flag: { long: string }) => flag.long)).toEqual(expect.arrayContaining(['--budget', '--gpu', '--shape']));
+    const list = await runCli(['schema', '--list', '--json']);
+    const document = JSON.parse(list.stdout);
+    await expectValid('schema-list', document);
+    expect(document.names).toEqual((await runCli(['schema', '--list'])).stdout.trim().split('\n'));
+  });
+
+  it.each([
+    [['completion'], /which shell/],
+    [['completion', 'bash', '--json'], /not both/],
+    [['schema', 'plan', '--list'], /not both/],
+  ])('%j is a usage error', async (argv, message) => {
+    const result = await runCli(argv);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(message);
+  });
+
   it('check-file describes the check fixtures', async () => {
     const { parse } = await import('yaml');
     await expectValid('check-file', parse(readFileSync(`${ROOT}tests/fixtures/check/plans.yaml`, 'utf8')));

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { commandSummary } from './table.js';
 import { PlanError } from '../../core/errors.js';
+import { renderJson } from '../../render/json.js';
 import { suggest } from '../../core/suggest.js';
 import { COMPLETION_SHELLS, type CompletionShell } from '../../render/completion-types.js';
 import type { CommandContext } from '../context.js';
@@ -12,10 +13,14 @@ export function registerCompletionCommand(program: Command, { io }: CommandConte
   program
     .command('completion')
     .description(commandSummary('completion'))
-    .argument('<shell>', `one of: ${COMPLETION_SHELLS.join(', ')}`)
+    .argument('[shell]', `one of: ${COMPLETION_SHELLS.join(', ')}`)
     .option('--allow-override', 'let LLM_PLAN_PRESETS presets replace built-in ones with the same id')
-    .action(async (shellName: string, options: { allowOverride?: boolean }) => {
-      const shell = parseShell(shellName);
+    .option('--json', 'print what the scripts complete (commands, flags, values) as llm-plan/completion@1 instead')
+    .action(async (shellName: string | undefined, options: { allowOverride?: boolean; json?: boolean }) => {
+      if (shellName !== undefined && options.json) throw new PlanError('bad-input', 'give a shell or --json, not both', 'llm-plan completion bash, or llm-plan completion --json');
+      if (shellName === undefined && !options.json) {
+        throw new PlanError('bad-input', 'which shell? name one', `llm-plan completion takes one of: ${COMPLETION_SHELLS.join(', ')} (or --json)`);
+      }
       // Loaded here only: script generation and the schema names (which need zod) are off the plan path.
       const [catalog, { PrecisionSchema }, { listSchemaNames }, { createCompletionSpec, presetFlagValues }, { renderCompletion }] = await Promise.all([
         loadCatalog(io, { allowOverride: options.allowOverride }),
@@ -26,7 +31,8 @@ export function registerCompletionCommand(program: Command, { io }: CommandConte
       ]);
       const values = presetFlagValues(catalog, { precision: { values: PrecisionSchema.options }, format: { values: OUTPUT_FORMATS } });
       const spec = createCompletionSpec(program, values, { schema: listSchemaNames(), completion: COMPLETION_SHELLS });
-      io.stdout(renderCompletion(shell, spec));
+      if (shellName === undefined) return io.stdout(renderJson({ schema: 'llm-plan/completion@1', ...spec }));
+      io.stdout(renderCompletion(parseShell(shellName), spec));
     });
 }
 

@@ -11,9 +11,12 @@ export function registerSchemaCommand(program: Command, { io }: CommandContext):
     .description(commandSummary('schema'))
     .argument('[name]', 'the document kind')
     .option('--list', 'list the schema names, one a line')
-    .action(async (name: string | undefined, options: { list?: boolean }) => {
+    .option('--json', 'with --list: the names as an llm-plan/schema-list@1 document (a schema is JSON already)')
+    .action(async (name: string | undefined, options: { list?: boolean; json?: boolean }) => {
       // zod is loaded here only: the planning path never pays for it (DESIGN §6).
       const { createJsonSchema, listSchemaNames } = await import('../../schemas/json-schema.js');
+      if (options.list && name !== undefined) throw badInput('give a schema name or --list, not both');
+      if (options.list && options.json) return io.stdout(renderJson({ schema: 'llm-plan/schema-list@1', names: listSchemaNames() }));
       if (options.list) return io.stdout(listSchemaNames().map((schemaName) => `${schemaName}\n`).join(''));
       if (name === undefined) {
         throw badInput('which schema? name one', `llm-plan schema takes one of: ${listSchemaNames().join(', ')}`);
