@@ -51,6 +51,12 @@ export const CheckDocumentSchema = z
   })
   .meta({ title: 'llm-plan/check@1', description: 'The result of llm-plan check: every config, pass or fail, with its violations.' });
 
+/** One line of `llm-plan check --format ndjson`: a config's result, with the file it came from. */
+export const CheckResultLineSchema = CheckResultSchema.extend({
+  schema: z.literal('llm-plan/check-result@1'),
+  file: z.string().describe('the checked file (- for stdin)'),
+}).meta({ title: 'llm-plan/check-result@1', description: 'One config of llm-plan check, as one NDJSON line.' });
+
 export type CheckDocument = z.infer<typeof CheckDocumentSchema>;
 export type CheckResult = z.infer<typeof CheckResultSchema>;
 export type Violation = z.infer<typeof ViolationSchema>;

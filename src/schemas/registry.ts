@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { CheckDocumentSchema } from './check.js';
+import { CheckDocumentSchema, CheckResultLineSchema } from './check.js';
 import { CheckFileSchema } from './check-file.js';
 import { FitDocumentSchema } from './fit.js';
 import { PlanDocumentSchema } from './plan.js';
@@ -22,6 +22,8 @@ export const DOCUMENT_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   plot: PlotDocumentSchema,
   completion: CompletionDocumentSchema,
   'schema-list': SchemaListDocumentSchema,
+  // One line of `check --format ndjson`.
+  'check-result': CheckResultLineSchema,
   // Not emitted but read: the config files of `llm-plan check`, for editors and linters.
   'check-file': CheckFileSchema,
 };

@@ -118,6 +118,22 @@ describe('real outputs validate against the generated JSON Schema', () => {
     expect(result.stderr).toMatch(message);
   });
 
+  it('check --format ndjson: one check-result@1 line per config, the same results as --json', async () => {
+    const file = `${ROOT}tests/fixtures/check/plans.yaml`;
+    const ndjson = await runCli(['check', file, '--format', 'ndjson']);
+    const report = JSON.parse((await runCli(['check', file, '--json'])).stdout);
+    expect(ndjson.code).toBe(report.passed ? 0 : 1);
+    const lines = ndjson.stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
+    expect(lines).toHaveLength(report.results.length);
+    for (const [index, line] of lines.entries()) {
+      await expectValid('check-result', line);
+      const { schema, file: lineFile, ...result } = line;
+      expect(schema).toBe('llm-plan/check-result@1');
+      expect(lineFile).toBe(report.file);
+      expect(result).toEqual(report.results[index]);
+    }
+  });
+
   it('check-file describes the check fixtures', async () => {
     const { parse } = await import('yaml');
     await expectValid('check-file', parse(readFileSync(`${ROOT}tests/fixtures/check/plans.yaml`, 'utf8')));

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { commandSummary } from './table.js';
 import { EXIT } from '../exit-code.js';
-import { renderJson } from '../../render/json.js';
+import { renderJson, renderJsonLine } from '../../render/json.js';
+import { chooseFormat } from '../format-option.js';
 import { styleFor, type CommandContext, type OutputOptions } from '../context.js';
 import { loadCatalog } from '../load-catalog.js';
 import { addOutputOptions } from './shared-options.js';
@@ -27,7 +28,10 @@ JSON Schemas: llm-plan schema check (the --json report), llm-plan schema check-f
 
 interface CheckOptions extends OutputOptions {
   readonly allowOverride?: boolean;
+  readonly format?: string;
 }
+
+const CHECK_FORMATS = ['table', 'json', 'ndjson'] as const;
 
 /**
  * `llm-plan check FILE`: a CI gate. Exit 0 when every config passes, 1 when any violates a limit,
@@ -42,7 +46,9 @@ export function registerCheckCommand(program: Command, { io, setExitCode }: Comm
       .addHelpText('after', CHECK_HELP),
   )
     .option('--allow-override', 'let LLM_PLAN_PRESETS presets replace built-in ones with the same id')
+    .option('--format <format>', 'table, json (one check@1 report) or ndjson (one check-result@1 line per config)')
     .action(async (path: string, options: CheckOptions) => {
+      const format = chooseFormat(options, CHECK_FORMATS);
       const catalog = await loadCatalog(io, { allowOverride: options.allowOverride });
       const [{ loadCheckTargets }, { checkConfig, createCheckDocument }, { renderCheckText, renderGithubAnnotations }] = await Promise.all([
         import('../check-targets.js'),
@@ -52,7 +58,11 @@ export function registerCheckCommand(program: Command, { io, setExitCode }: Comm
       const { file, targets } = await loadCheckTargets(path, io, catalog);
       const report = createCheckDocument(file, targets.map(checkConfig));
       const annotations = io.env.GITHUB_ACTIONS === 'true' ? renderGithubAnnotations(report) : '';
-      if (options.json) {
+      if (format === 'ndjson') {
+        // One line per config, so a pipeline can filter results without parsing a whole report.
+        io.stdout(report.results.map((result) => renderJsonLine({ schema: 'llm-plan/check-result@1', file: report.file, ...result })).join(''));
+        if (annotations) io.stderr(annotations);
+      } else if (format === 'json') {
         io.stdout(renderJson(report));
         // stdout stays one JSON document; the runner reads workflow commands from stderr as well.
         if (annotations) io.stderr(annotations);
