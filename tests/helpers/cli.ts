@@ -11,10 +11,10 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** Runs the CLI in-process (fast): the same `run` the bin calls, with captured I/O. */
+/** Runs the CLI in-process (fast): the same `run` the bin calls, with captured I/O; `stdin` feeds `-`. */
 export async function runCli(
   argv: readonly string[],
-  options: { env?: Record<string, string | undefined>; isTTY?: boolean; columns?: number } = {},
+  options: { env?: Record<string, string | undefined>; isTTY?: boolean; columns?: number; stdin?: string } = {},
 ): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
@@ -24,6 +24,7 @@ export async function runCli(
     env: options.env ?? {},
     isTTY: options.isTTY ?? false,
     columns: options.columns,
+    ...(options.stdin === undefined ? {} : { readStdin: async () => new TextEncoder().encode(options.stdin) }),
   });
   return { code, stdout, stderr };
 }

@@ -1,25 +1,15 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from '../../src/cli/run.js';
-import type { CliResult } from './cli.js';
+import { runCli, type CliResult } from './cli.js';
 
 /** Runs the CLI in-process like `runCli`, with `stdin` as the bytes on standard input. */
-export async function runCliWithStdin(
+export function runCliWithStdin(
   argv: readonly string[],
   stdin: string,
   options: { env?: Record<string, string | undefined> } = {},
 ): Promise<CliResult> {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, {
-    stdout: (text) => void (stdout += text),
-    stderr: (text) => void (stderr += text),
-    env: options.env ?? {},
-    isTTY: false,
-    readStdin: async () => new TextEncoder().encode(stdin),
-  });
-  return { code, stdout, stderr };
+  return runCli(argv, { ...options, stdin });
 }
 
 /** A fresh temporary directory with the given files; returns its path and a cleanup. */
