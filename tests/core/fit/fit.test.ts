@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fitScalingLaw } from '../../../src/core/fit/fit.js';
+import { fitScalingLaw, subsampleRuns } from '../../../src/core/fit/fit.js';
+import { prepareRuns } from '../../../src/core/fit/objective.js';
 import { computeOptimal } from '../../../src/core/fit/optimal.js';
 import { dropTopLoss } from '../../../src/core/fit/runs.js';
 import { relativeError } from '../../helpers/cli.js';
@@ -39,6 +40,27 @@ describe('fitScalingLaw on synthetic runs', () => {
       expect(relativeError(fit.params[name], HOFFMANN_LAW[name])).toBeLessThan(1e-4);
     }
     expect(fit.objective).toBeLessThan(1e-12);
+  });
+
+  it('fits a large table (screened on an evenly spaced subset, polished on every run)', () => {
+    // 25 noisy copies of the 64-run grid: 1,600 runs, above the 1,000-run screening subset. More runs
+    // at the same noise pin the law down better than 64 do, so the same tolerances hold with room.
+    const runs = Array.from({ length: 25 }, (_, seed) => syntheticRuns(HOFFMANN_LAW, 0.003, 100 + seed)).flat();
+    const fit = fitScalingLaw(runs);
+    expect(fit.runs).toBe(1600);
+    expect(relativeError(fit.params.E, HOFFMANN_LAW.E)).toBeLessThan(0.01);
+    expect(relativeError(fit.params.alpha, HOFFMANN_LAW.alpha)).toBeLessThan(0.05);
+    expect(relativeError(fit.params.beta, HOFFMANN_LAW.beta)).toBeLessThan(0.05);
+    expect(fit.converged).toBe(true);
+  });
+
+  it('subsamples evenly and leaves a small table alone', () => {
+    const prepared = prepareRuns(syntheticRuns(HOFFMANN_LAW, 0, 1));
+    expect(subsampleRuns(prepared, 100)).toBe(prepared);
+    const half = subsampleRuns(prepared, 32);
+    expect(half.logLoss).toHaveLength(32);
+    // every second run: indices 0, 2, 4, …
+    expect([...half.logParams]).toEqual([...prepared.logParams].filter((_, index) => index % 2 === 0));
   });
 
   it('recovers it within tolerance from runs with 0.3% log-loss noise', () => {
