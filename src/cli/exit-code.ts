@@ -41,10 +41,15 @@ export function describeError(error: unknown, debug: boolean): string {
 function oneLine(text: string): string {
   // Split, not /\s*\n\s*/g: that regex rescans every run of spaces from each of its positions,
   // quadratic in a long run (100,000 spaces in a budget took 5 s to report).
-  return text
+  const line = text
     .split('\n')
     .map((part) => part.trim())
     .filter((part) => part !== '')
     .join(' ')
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  // A pasted value can be megabytes long; the message quotes it, the terminal need not show it all.
+  return line.length <= MAX_LINE ? line : `${line.slice(0, MAX_LINE - 40)}… (${line.length - (MAX_LINE - 40)} more characters)`;
 }
+
+/** Longest error or hint line printed; the longest real one (the list of GPU ids) is about 450. */
+const MAX_LINE = 1000;

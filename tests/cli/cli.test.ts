@@ -144,3 +144,16 @@ describe('output and flags', () => {
     expect(describeError(bug, true)).toContain('TypeError: x is undefined\n    at ');
   });
 });
+
+describe('error lines stay readable', () => {
+  it('cuts a pasted megabyte down to one bounded line', async () => {
+    const huge = `${'9'.repeat(200_000)}x gpuh`;
+    const result = await runCli(['--budget', huge, '--gpu', 'v100']);
+    expect(result.code).toBe(2);
+    const [errorLine = '', hintLine = ''] = result.stderr.split('\n');
+    expect(errorLine.startsWith('llm-plan: error: ')).toBe(true);
+    expect(errorLine.length).toBeLessThanOrEqual(1000 + 'llm-plan: error: '.length);
+    expect(errorLine).toMatch(/… \(\d+ more characters\)$/);
+    expect(hintLine.startsWith('hint: ')).toBe(true);
+  });
+});
