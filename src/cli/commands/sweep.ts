@@ -6,10 +6,11 @@ import { badInput } from '../../core/errors.js';
 import type { PlanDocument } from '../../core/plan.js';
 import { parseSteps, sweepBudgets, SWEEP_SCHEMA_ID } from '../../core/sweep.js';
 import type { Style } from '../../render/style.js';
-import { styleFor, type CommandContext, type OutputOptions } from '../context.js';
+import { styleFor, widthFor, type CommandContext, type OutputOptions } from '../context.js';
 import { planForCompute, resolvePlanSetup, type PlanOptions, type PlanSetup } from '../plan-options.js';
 import { loadCatalog } from '../load-catalog.js';
 import { addOutputOptions } from './shared-options.js';
+import { addExamples } from '../help.js';
 
 type SweepOptions = Omit<PlanOptions, 'params' | 'tokens' | 'targetLoss' | 'range'> &
   OutputOptions & { readonly steps: string; readonly format?: string; readonly allowOverride?: boolean };
@@ -23,9 +24,11 @@ const ROWS_PER_CHUNK = 1000;
 
 /** `llm-plan sweep --budget 1e3gpuh..1e6gpuh --steps 7 --gpu h100`: one plan per log-spaced budget. */
 export function registerSweepCommand(program: Command, { io }: CommandContext): void {
-  const command = program
-    .command('sweep')
-    .description(commandSummary('sweep'))
+  const command = addExamples(program.command('sweep').description(commandSummary('sweep')), io, [
+    ['llm-plan sweep --budget 1e3gpuh..1e6gpuh --steps 7 --gpu h100', 'seven budgets from 1,000 to 1,000,000 GPU-hours'],
+    ['llm-plan sweep --budget 1e21..1e25flops --rule all', 'every rule at each budget'],
+    ['llm-plan sweep --budget 1e21..1e25flops --format csv', 'one CSV row per (budget, rule), base units'],
+  ])
     .option('-b, --budget <LO..HI>', 'range of budgets, any budget unit: 1e3gpuh..1e6gpuh, 1e21..1e25flops, $10k..$1M')
     .option('--steps <count>', 'number of budgets, log-spaced, both ends included (at least 2)', '7')
     .option('-g, --gpu <id>', "accelerator preset id or alias (see 'llm-plan gpus')")
@@ -58,7 +61,7 @@ export function registerSweepCommand(program: Command, { io }: CommandContext): 
     // N and D rise with the budget under every rule, so if both ends plan, every row between does.
     planAt(0);
     planAt(budgets.length - 1);
-    await writeSweep(format, budgets.length, planAt, sweepInput(options, steps, setup), io.stdout, async () => styleFor(io, options));
+    await writeSweep(format, budgets.length, planAt, sweepInput(options, steps, setup), io.stdout, async () => styleFor(io, options), widthFor(io));
   });
 }
 
@@ -86,10 +89,11 @@ async function writeSweep(
   input: Record<string, unknown>,
   write: (text: string) => void,
   style: () => Promise<Style>,
+  width: number,
 ): Promise<void> {
   if (format === 'table') {
     const { renderSweepTable } = await import('../../render/sweep-table.js');
-    write(renderSweepTable(Array.from({ length: count }, (_, index) => planAt(index)), await style()));
+    write(renderSweepTable(Array.from({ length: count }, (_, index) => planAt(index)), await style(), width));
     return;
   }
   if (format === 'ndjson') {
