@@ -1,66 +1,35 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../context.js';
+import { COMMAND_SUMMARIES, type CommandName } from './summaries.js';
 
 type Register = (program: Command, context: CommandContext) => void;
 
 interface CommandEntry {
-  readonly name: string;
+  readonly name: CommandName;
   /** One line for `llm-plan --help` and the command's own help. */
   readonly summary: string;
   /** Loads the command's module: only the command that runs is loaded (DESIGN §6). */
   readonly load: () => Promise<Register>;
 }
 
-/** The subcommands, in the order `--help` lists them. The plan itself is the default command. */
-export const COMMANDS: readonly CommandEntry[] = [
-  {
-    name: 'gpus',
-    summary: 'list the accelerator presets: memory, dense TFLOP/s per precision, source',
-    load: async () => (await import('./presets.js')).registerGpusCommand,
-  },
-  {
-    name: 'rules',
-    summary: 'list the scaling rules and loss models, with per-10× growth and sources',
-    load: async () => (await import('./presets.js')).registerRulesCommand,
-  },
-  {
-    name: 'sweep',
-    summary: 'plan across a log-spaced range of budgets: one plan per budget, as a table, JSON, NDJSON or CSV',
-    load: async () => (await import('./sweep.js')).registerSweepCommand,
-  },
-  {
-    name: 'check',
-    summary: 'check training configs (JSON or YAML) against a scaling rule, a budget and limits; exit 1 on a violation',
-    load: async () => (await import('./check.js')).registerCheckCommand,
-  },
-  {
-    name: 'plot',
-    summary: 'draw the IsoFLOP valley (loss against model size) or the compute-optimal frontier, in the terminal or as SVG',
-    load: async () => (await import('./plot.js')).registerPlotCommand,
-  },
-  {
-    name: 'schema',
-    summary: 'print the JSON Schema of a document: plan, sweep, plot, check, presets, check-file (--list names them all)',
-    load: async () => (await import('./schema.js')).registerSchemaCommand,
-  },
-  {
-    name: 'completion',
-    summary: 'print a shell completion script: commands, flags and preset ids (bash, zsh or fish)',
-    load: async () => (await import('./completion.js')).registerCompletionCommand,
-  },
-  {
-    name: 'fit',
-    summary: 'fit your own scaling law L = E + A/N^α + B/D^β to training runs (CSV, JSON or NDJSON)',
-    load: async () => (await import('./fit.js')).registerFitCommand,
-  },
-];
+/** How to load each subcommand's module. The plan itself is the default command, registered by run.ts. */
+const LOADERS: Readonly<Record<CommandName, () => Promise<Register>>> = {
+  gpus: async () => (await import('./presets.js')).registerGpusCommand,
+  rules: async () => (await import('./presets.js')).registerRulesCommand,
+  sweep: async () => (await import('./sweep.js')).registerSweepCommand,
+  check: async () => (await import('./check.js')).registerCheckCommand,
+  plot: async () => (await import('./plot.js')).registerPlotCommand,
+  schema: async () => (await import('./schema.js')).registerSchemaCommand,
+  completion: async () => (await import('./completion.js')).registerCompletionCommand,
+  fit: async () => (await import('./fit.js')).registerFitCommand,
+};
 
-/** The one-line description of a command, from the table (so it is written once). */
-export function commandSummary(name: string): string {
-  const entry = COMMANDS.find((command) => command.name === name);
-  if (!entry) throw new Error(`no command '${name}' in the command table`);
-  return entry.summary;
-}
+/** The command registry: the subcommands, in the order `--help` lists them. */
+export const COMMANDS: readonly CommandEntry[] = (Object.keys(COMMAND_SUMMARIES) as CommandName[]).map((name) => ({
+  name,
+  summary: COMMAND_SUMMARIES[name],
+  load: LOADERS[name],
+}));
 
 /**
  * Which commands to load for an argument vector: the one named first, or, on the plan path, any
@@ -68,7 +37,7 @@ export function commandSummary(name: string): string {
  * The rest are listed in `--help` by name and summary only.
  */
 export function commandsToLoad(argv: readonly string[]): Set<string> {
-  const names = new Set(COMMANDS.map((command) => command.name));
+  const names = new Set<string>(COMMANDS.map((command) => command.name));
   if (argv.includes('completion')) return names;
   return new Set(argv.filter((arg) => names.has(arg)));
 }
