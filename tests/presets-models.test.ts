@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ArchitectureFileSchema, RealModelFileSchema } from '../src/domain/architecture.js';
+import { ArchitectureFileSchema, RealModelFileSchema } from '../src/presets/file-schemas.js';
 import { countParams } from '../src/core/cluster/params.js';
-import { PlanError } from '../src/core/errors.js';
+import { PlanError } from '../src/domain/errors.js';
 import { architectureOf, BUILTIN_ARCHITECTURES, BUILTIN_REAL_MODELS, findArchitecture, findRealModel } from '../src/presets/real-models.js';
 
 const readJson = (name: string): unknown => JSON.parse(readFileSync(new URL(`../presets/${name}`, import.meta.url), 'utf8'));

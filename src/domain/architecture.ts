@@ -45,7 +45,6 @@ export const ArchitectureSchema = z.strictObject({
 });
 export type Architecture = z.infer<typeof ArchitectureSchema>;
 
-export const ArchitectureFileSchema = z.strictObject({ architectures: z.array(ArchitectureSchema).min(1) });
 
 /** A real training run (shared/reference/models.md): N and D as its paper states them. */
 export const RealModelSchema = z.strictObject({
@@ -65,5 +64,3 @@ export const RealModelSchema = z.strictObject({
   notes: plainText.optional(),
 });
 export type RealModel = z.infer<typeof RealModelSchema>;
-
-export const RealModelFileSchema = z.strictObject({ models: z.array(RealModelSchema).min(1) });

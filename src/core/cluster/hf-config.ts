@@ -1,5 +1,5 @@
 import type { Architecture } from '../../domain/architecture.js';
-import { PlanError } from '../errors.js';
+import { PlanError } from '../../domain/errors.js';
 
 /**
  * A Hugging Face `config.json` (Llama, Mistral, Qwen2 and other Llama-style decoders) as an

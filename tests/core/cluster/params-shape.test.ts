@@ -3,7 +3,7 @@ import type { Architecture } from '../../../src/domain/architecture.js';
 import { countParams } from '../../../src/core/cluster/params.js';
 import { HEADS_MULTIPLE, proposeArchitecture } from '../../../src/core/cluster/shape.js';
 import { parseHfConfig } from '../../../src/core/cluster/hf-config.js';
-import { PlanError } from '../../../src/core/errors.js';
+import { PlanError } from '../../../src/domain/errors.js';
 
 const llama = (layers: number, dModel: number, heads: number, kvHeads: number, ffn: number, vocab: number): Architecture => ({
   name: 'test', layers, dModel, heads, kvHeads, headDim: dModel / heads, ffn, vocab,
