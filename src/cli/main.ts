@@ -1,4 +1,4 @@
-import { PlanError } from '../core/errors.js';
+import { PlanError } from '../domain/errors.js';
 import { describeError, EXIT } from './exit-code.js';
 import { run } from './run.js';
 
