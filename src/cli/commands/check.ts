@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
-import { commandSummary } from './table.js';
+import { commandSummary } from './summaries.js';
 import { EXIT } from '../exit-code.js';
 import { renderJson, renderJsonLine } from '../../render/json.js';
 import { chooseFormat } from '../format-option.js';
 import { addExamples, formatTwoColumns, wrapParagraphs, type Example } from '../help.js';
 import { styleFor, widthFor, type CommandContext, type OutputOptions } from '../context.js';
 import { loadCatalog } from '../load-catalog.js';
+import { streamStdout, writeRows } from '../stream-output.js';
 import { addOutputOptions } from './shared-options.js';
 
 const CHECK_EXAMPLES: readonly Example[] = [
@@ -55,11 +56,11 @@ const CHECK_FORMATS = ['table', 'json', 'ndjson'] as const;
 export function registerCheckCommand(program: Command, { io, setExitCode }: CommandContext): void {
   addOutputOptions(
     addExamples(
-    program
-      .command('check')
-      .description(commandSummary('check'))
-      .argument('<file>', 'the config file, or - for stdin')
-      .addHelpText('after', () => checkHelp(widthFor(io))),
+      program
+        .command('check')
+        .description(commandSummary('check'))
+        .argument('<file>', 'the config file, or - for stdin')
+        .addHelpText('after', () => checkHelp(widthFor(io))),
       io,
       CHECK_EXAMPLES,
     ),
@@ -79,14 +80,15 @@ export function registerCheckCommand(program: Command, { io, setExitCode }: Comm
       const annotations = io.env.GITHUB_ACTIONS === 'true' ? renderGithubAnnotations(report) : '';
       if (format === 'ndjson') {
         // One line per config, so a pipeline can filter results without parsing a whole report.
-        io.stdout(report.results.map((result) => renderJsonLine({ schema: 'llm-plan/check-result@1', file: report.file, ...result })).join(''));
+        const results = report.results;
+        await writeRows(streamStdout(io), results.length, (index) => renderJsonLine({ schema: 'llm-plan/check-result@1', file: report.file, ...results[index] }));
         if (annotations) io.stderr(annotations);
       } else if (format === 'json') {
-        io.stdout(renderJson(report));
+        await streamStdout(io)(renderJson(report));
         // stdout stays one JSON document; the runner reads workflow commands from stderr as well.
         if (annotations) io.stderr(annotations);
       } else {
-        io.stdout(renderCheckText(report, await styleFor(io, options), widthFor(io)) + annotations);
+        await streamStdout(io)(renderCheckText(report, await styleFor(io, options), widthFor(io)) + annotations);
       }
       setExitCode(report.passed ? EXIT.ok : EXIT.violation);
     });

@@ -1,11 +1,12 @@
-import { commandSummary } from './table.js';
+import { commandSummary } from './summaries.js';
 import { Option, type Command } from 'commander';
-import { badInput } from '../../core/errors.js';
+import { badInput } from '../../domain/errors.js';
 import { renderJson, renderJsonLine } from '../../render/json.js';
 import { styleFor, widthFor, type CommandContext } from '../context.js';
 import { readFitFlags, type FitFlags } from '../fit-options.js';
 import { withProgressBar } from '../progress.js';
 import { readTextInput } from '../read-input.js';
+import { streamStdout } from '../stream-output.js';
 import { writeFigure } from '../write-output.js';
 import { addOutputOptions } from './shared-options.js';
 import { addExamples, type Example } from '../help.js';
@@ -69,9 +70,10 @@ export function registerFitCommand(program: Command, { io }: CommandContext): vo
       droppedTopLoss: settings.dropTopLoss,
       budgets: settings.budgets,
     });
-    if (settings.format === 'json') return io.stdout(renderJson(document));
-    if (settings.format === 'ndjson') return io.stdout(renderJsonLine(document));
+    const write = streamStdout(io);
+    if (settings.format === 'json') return write(renderJson(document));
+    if (settings.format === 'ndjson') return write(renderJsonLine(document));
     const { renderFitTable } = await import('../../render/fit-table.js');
-    io.stdout(renderFitTable(document, await styleFor(io, flags), widthFor(io)));
+    await write(renderFitTable(document, await styleFor(io, flags), widthFor(io)));
   });
 }

@@ -1,14 +1,14 @@
-import type { ChinchillaLoss, LossModel } from '../presets/schemas.js';
+import type { ChinchillaLoss, LossModel } from '../domain/presets.js';
 import type { Anchor } from './baseline.js';
-import { badInput, PlanError } from './errors.js';
+import { badInput, PlanError } from '../domain/errors.js';
 import { predictLoss } from './loss.js';
 import { chinchillaOptimalLaw, paramsAt, paramsLawOf, powerLawThrough, type ParamsLaw } from './params-law.js';
-import type { ScoredRule } from './plan.js';
-import { FAMILY_BY_OPTIMAL_LOSS, FAMILY_BY_RULE, VARIANT_FAMILIES, type PublishedVariant } from './range-variants.js';
-import { TRAINING_FLOPS_PER_PARAM_TOKEN as SIX } from './units.js';
+import type { ScoredRule } from './pair-rules.js';
+import { FAMILY_BY_OPTIMAL_LOSS, FAMILY_BY_RULE, VARIANT_FAMILIES, type PublishedVariant } from './spread-variants.js';
+import { TRAINING_FLOPS_PER_PARAM_TOKEN as SIX } from '../domain/units.js';
 
 /** One published variant's plan at the same compute, scored by the plan's loss model. */
-export interface RangeVariant {
+export interface SpreadVariant {
   readonly id: string;
   readonly name: string;
   readonly source: string;
@@ -18,10 +18,10 @@ export interface RangeVariant {
 }
 
 /**
- * `plans[].range`: the interval of N, D and loss that spans the plan itself and the published
+ * `plans[].range`, the `--range` spread (not a budget range `LO..HI`, which is budget-range.ts): the interval of N, D and loss that spans the plan itself and the published
  * variants of its law, or, for a fitted law with a bootstrap, the bootstrap percentile interval.
  */
-export interface PlanRange {
+export interface PlanSpread {
   readonly params: readonly [number, number];
   readonly tokens: readonly [number, number];
   readonly loss: readonly [number, number];
@@ -29,11 +29,11 @@ export interface PlanRange {
   /** Present when basis is `bootstrap`: how many draws and the central mass of the interval. */
   readonly bootstrap?: { readonly draws: number; readonly confidence: number };
   /** Empty when basis is `bootstrap`. */
-  readonly variants: readonly RangeVariant[];
+  readonly variants: readonly SpreadVariant[];
 }
 
 /** The point estimate the range surrounds. */
-export interface RangePoint {
+export interface SpreadPoint {
   readonly params: number;
   readonly tokens: number;
   readonly loss: number;
@@ -45,13 +45,13 @@ export interface RangePoint {
  *
  * @param lossModels where the loss-optimal variants find their models (the built-in ones)
  */
-export function rangeOf(
+export function spreadOf(
   { rule, loss }: ScoredRule,
   flops: number,
-  point: RangePoint,
+  point: SpreadPoint,
   lossModels: readonly LossModel[],
   baseline?: Anchor,
-): PlanRange {
+): PlanSpread {
   const bootstrap = rule.kind === 'loss-optimal' && loss.form === 'chinchilla' ? loss.fit?.bootstrap : undefined;
   if (bootstrap && bootstrap.draws.length > 0) return bootstrapRange(loss as ChinchillaLoss, bootstrap, flops, point);
 
@@ -95,8 +95,8 @@ function bootstrapRange(
   loss: ChinchillaLoss,
   bootstrap: NonNullable<NonNullable<ChinchillaLoss['fit']>['bootstrap']>,
   flops: number,
-  point: RangePoint,
-): PlanRange {
+  point: SpreadPoint,
+): PlanSpread {
   const params: number[] = [];
   const tokens: number[] = [];
   const losses: number[] = [];
