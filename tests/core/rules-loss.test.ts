@@ -133,21 +133,18 @@ describe('which loss model scores which rule', () => {
     expect(BUILTIN_RULES.map((r) => ids(pairRulesWithLoss([r], BUILTIN_LOSS_MODELS, undefined))[0])).toEqual([
       'openai:kaplan2020',
       'deepmind:hoffmann2022',
+      'chinchilla-1:hoffmann2022-unrounded',
+      'chinchilla-2:hoffmann2022-unrounded',
+      'chinchilla-3:hoffmann2022-unrounded',
+      'llama3:besiroglu2024',
+      'deepseek:besiroglu2024',
       'optimal:besiroglu2024',
     ]);
   });
 
   it('compared rules share besiroglu2024 unless --loss says otherwise', () => {
-    expect(ids(pairRulesWithLoss(BUILTIN_RULES, BUILTIN_LOSS_MODELS, undefined))).toEqual([
-      'openai:besiroglu2024',
-      'deepmind:besiroglu2024',
-      'optimal:besiroglu2024',
-    ]);
-    expect(ids(pairRulesWithLoss(BUILTIN_RULES, BUILTIN_LOSS_MODELS, loss('kaplan2020')))).toEqual([
-      'openai:kaplan2020',
-      'deepmind:kaplan2020',
-      'optimal:kaplan2020',
-    ]);
+    expect(ids(pairRulesWithLoss(BUILTIN_RULES, BUILTIN_LOSS_MODELS, undefined))).toEqual(BUILTIN_RULES.map((r) => `${r.id}:besiroglu2024`));
+    expect(ids(pairRulesWithLoss(BUILTIN_RULES, BUILTIN_LOSS_MODELS, loss('kaplan2020')))).toEqual(BUILTIN_RULES.map((r) => `${r.id}:kaplan2020`));
   });
 
   it('notes say losses do not transfer, and flag extrapolation far outside the fitted range', () => {
