@@ -4,6 +4,10 @@ import type { Compute } from './compute.js';
 import type { PlanSections } from './constraints/sections.js';
 import type { Hardware } from './hardware.js';
 import { badInput } from './errors.js';
+import { proposeShape } from './constraints/shape.js';
+import { describeExtrapolation, extrapolationOf, FAR_DECADES, formatDecades, lossDecades, summariseExtrapolation, type Extrapolation } from './extrapolation.js';
+import { formatNumber } from './format.js';
+import { allocateFlopsPerToken } from './flops-per-token.js';
 import { predictLoss } from './loss.js';
 import type { PlanRange } from './range.js';
 import { allocate, paramsExponent } from './rules.js';
@@ -55,6 +59,23 @@ export interface RulePlan extends PlanSections {
   readonly range?: PlanRange;
   /** With `--loss all`: the allocation scored under every loss model (`loss` stays the primary one). */
   readonly losses?: ReadonlyArray<{ readonly model: string; readonly value: number }>;
+  /** Whether N, D and C lie inside the runs behind the rule and the loss model, and how far outside if not. */
+  readonly extrapolation?: Extrapolation;
+  /** Flops-per-token rules (deepseek): the law's M_opt and D_opt and the shape M became parameters through. */
+  readonly modelScale?: ModelScale;
+}
+
+/** `plans[].modelScale`: DeepSeek's M_opt (non-embedding FLOPs per token) and the shape assumed for it. */
+export interface ModelScale {
+  readonly flopsPerToken: number;
+  /** The law's own D_opt (its C = M·D accounting); the plan's tokens are C/(6N). */
+  readonly lawTokens: number;
+  readonly nLayers: number;
+  readonly dModel: number;
+  readonly sequenceLength: number;
+  readonly vocabSize: number;
+  readonly nonEmbeddingParams: number;
+  readonly embeddingParams: number;
 }
 
 /** The `llm-plan/plan@1` document of DESIGN §4. Only grows; fields never change meaning. */
@@ -109,21 +130,33 @@ export function planRule({ rule, loss }: ScoredRule, flops: number): RulePlan {
   }
   const value = predictLoss(loss, params, tokens);
   if (!Number.isFinite(value)) throw badInput(`${loss.id} cannot score a plan of ${params.toPrecision(3)} parameters on ${tokens.toPrecision(3)} tokens`);
+  const planned = SIX * params * tokens;
   return {
     rule: rule.id,
     params,
     tokens,
     tokensPerParam: tokens / params,
-    flops: SIX * params * tokens,
+    flops: planned,
     paramsExponent: paramsExponent(rule, loss),
     loss: { model: loss.id, value },
+    extrapolation: extrapolationOf(rule, loss, { params, tokens, flops: planned }),
+    ...(rule.kind === 'flops-per-token-law' ? { modelScale: modelScaleOf(rule, flops) } : {}),
   };
 }
 
-// Chinchilla's runs span about 6e18–3e21 FLOPs (shared/data), its largest model 5.76e23; Kaplan's
-// fits reach about 1e21. Far outside this band every law here is an extrapolation.
-const FITTED_FLOPS_LOW = 1e18;
-const FITTED_FLOPS_HIGH = 1e25;
+function modelScaleOf(rule: Extract<Rule, { kind: 'flops-per-token-law' }>, flops: number): ModelScale {
+  const at = allocateFlopsPerToken(rule, flops);
+  return {
+    flopsPerToken: at.modelScale,
+    lawTokens: at.dataScale,
+    nLayers: at.nLayers,
+    dModel: at.dModel,
+    sequenceLength: rule.sequenceLength,
+    vocabSize: rule.vocabSize,
+    nonEmbeddingParams: at.nonEmbeddingParams,
+    embeddingParams: at.embeddingParams,
+  };
+}
 
 /** Builds the plan document for one budget and one or more rules. */
 export function createPlan(input: PlanInput, hardware: Hardware | undefined, compute: Compute, scored: readonly ScoredRule[]): PlanDocument {
@@ -134,7 +167,7 @@ export function createPlan(input: PlanInput, hardware: Hardware | undefined, com
     hardware: hardware ?? null,
     compute,
     plans,
-    notes: planNotes(input, hardware, compute, scored),
+    notes: [...planNotes(input, hardware, compute, scored), ...extrapolationNotes(plans)],
   };
 }
 
@@ -156,8 +189,42 @@ function planNotes(input: PlanInput, hardware: Hardware | undefined, compute: Co
   if (hardware && input.mfu === null) {
     notes.push(`MFU ${hardware.mfu.toFixed(2)} assumed (well-tuned training reaches 0.40–0.50); set it with --mfu.`);
   }
-  if (compute.flops < FITTED_FLOPS_LOW || compute.flops > FITTED_FLOPS_HIGH) {
-    notes.push('This budget is far outside the range the published laws were fitted on; treat the plan as an extrapolation.');
+  return notes;
+}
+
+/**
+ * Where the rows lie against the runs behind their rule and loss model (one sentence for one row, a
+ * summary for several), a warning for a loss predicted far outside its model's runs, and the shape
+ * note of flops-per-token rules.
+ */
+export function extrapolationNotes(plans: readonly RulePlan[]): string[] {
+  const notes: string[] = [];
+  const rows = plans.flatMap((row) => (row.extrapolation ? [{ rule: row.rule, extrapolation: row.extrapolation, row }] : []));
+  const [single] = rows;
+  if (rows.length === 1 && single) notes.push(describeExtrapolation(single.rule, single.extrapolation));
+  else if (rows.length > 1) notes.push(summariseExtrapolation(rows));
+  const far = rows.filter(({ extrapolation }) => extrapolation.lossFarOutside);
+  if (far.length > 0) {
+    const which = far.map(({ row, extrapolation }) => `${row.rule} (${row.loss.value.toPrecision(4)}, ${formatDecades(lossDecades(extrapolation))} decades out)`);
+    const models = [...new Set(far.map(({ row }) => row.loss.model))].join(' and ');
+    notes.push(
+      `Warning (!): the loss of ${which.join(', ')} lies more than ${FAR_DECADES} decade outside the runs ${models} was fitted on;` +
+        ' it is outside the model\'s validity, not a prediction to rely on.',
+    );
+  }
+  for (const row of plans) {
+    if (!row.modelScale) continue;
+    const scale = row.modelScale;
+    const shape = proposeShape(row.params, scale.vocabSize);
+    notes.push(
+      `${row.rule}: M_opt = ${formatParams(scale.flopsPerToken)} non-embedding FLOPs/token becomes N through a shape with d_model/n_layer = ${formatNumber(scale.dModel / scale.nLayers)}` +
+        ` (l_seq ${scale.sequenceLength}, vocabulary ${scale.vocabSize}, untied): ${formatParams(scale.nonEmbeddingParams)} + ${formatParams(scale.embeddingParams)} embedding parameters,` +
+        ` a model like ${shape.nLayers} layers × d_model ${shape.dModel} (${shape.nHeads} heads). The law's own D_opt is ${formatParams(scale.lawTokens)} tokens (C = M·D); here D = C/(6N).`,
+    );
   }
   return notes;
+}
+
+function formatParams(value: number): string {
+  return value.toExponential(2).replace('e+', 'e');
 }

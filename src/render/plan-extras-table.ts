@@ -30,11 +30,13 @@ export function formatComputeFlops(plan: PlanDocument): string {
 /** The loss columns: one `est. loss` column, or with `--loss all` one per model (`*` = the primary). */
 export function lossColumns(plan: PlanDocument, style: Style): { head: string[]; cells: (row: RulePlan) => string[]; alignRight: number[] } {
   const models = plan.plans[0]?.losses?.map((entry) => entry.model);
-  if (!models) return { head: ['est. loss'], cells: (row) => [`${row.loss.value.toFixed(3)} ${style.dim(row.loss.model)}`], alignRight: [] };
+  // (!) marks a loss predicted far outside its model's runs; the notes say how far.
+  const mark = (row: RulePlan): string => (row.extrapolation?.lossFarOutside ? ` ${style.bold('(!)')}` : '');
+  if (!models) return { head: ['est. loss'], cells: (row) => [`${row.loss.value.toFixed(3)} ${style.dim(row.loss.model)}${mark(row)}`], alignRight: [] };
   const primary = plan.plans[0]?.loss.model;
   return {
     head: models.map((model) => (model === primary ? `${model}*` : model)),
-    cells: (row) => models.map((model) => row.losses?.find((entry) => entry.model === model)?.value.toFixed(3) ?? '—'),
+    cells: (row) => models.map((model) => (row.losses?.find((entry) => entry.model === model)?.value.toFixed(3) ?? '—') + (model === primary ? mark(row) : '')),
     // Loss columns follow rule, parameters, tokens and tokens/param.
     alignRight: models.map((_, index) => 4 + index),
   };
