@@ -148,3 +148,14 @@ export function summariseExtrapolation(rows: ReadonlyArray<{ readonly rule: stri
   if (inside.length > 0) parts.push(`inside those runs: ${inside.join(', ')}`);
   return `${parts.join('; ')}. Ask for one rule (or --json, plans[].extrapolation) for each quantity and range.`;
 }
+
+/**
+ * The largest distance, in decades, of (N, D) outside a loss model's runs (0 inside, or when the
+ * model does not say): for sections that score their own (N′, D′), like `--unique-tokens`.
+ */
+export function decadesOutside(loss: LossModel, point: { params: number; tokens: number }): number {
+  const fitted = loss.fittedOn;
+  if (!fitted) return 0;
+  const distances = (['params', 'tokens'] as const).map((quantity) => check('loss', loss.id, fitted, quantity, point[quantity])?.decades ?? 0);
+  return Math.max(0, ...distances);
+}
