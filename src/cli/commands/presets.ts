@@ -32,6 +32,6 @@ export function registerRulesCommand(program: Command, { io }: CommandContext): 
       const { rules, lossModels } = await loadCatalog(io, options);
       if (options.json) return io.stdout(renderJson({ schema: PRESETS_SCHEMA_ID, rules, lossModels }));
       const { renderRulesTable } = await import('../../render/presets-table.js');
-      io.stdout(renderRulesTable(rules, lossModels, await styleFor(io, options)));
+      io.stdout(renderRulesTable(rules, lossModels, await styleFor(io, options), io.columns));
     });
 }
