@@ -111,8 +111,8 @@ export function renderRulesTable(rules: readonly Rule[], lossModels: readonly Lo
       : renderWrappedGrid(lossHead, lossRows, { widths: [Math.max(...lossModels.map((model) => model.id.length)), Math.max(24, width - 52), 24] });
   return [
     renderGrid(ruleHead, ruleRows, { alignRight: [2, 3] }),
-    style.dim('N/10×, D/10×: growth of parameters and tokens per 10× compute (default loss model).'),
-    style.dim('Runs fitted on: the parameters (N), tokens (D) and FLOPs (C) of the runs behind each law.'),
+    style.dim('N/10×, D/10×: growth per 10× compute under the default loss model.'),
+    style.dim("Runs fitted on: parameters (N), tokens (D), FLOPs (C) of each law's runs."),
     '',
     lossGrid,
     '',
