@@ -3,7 +3,7 @@ import { anchorOf, type Anchor } from './baseline.js';
 import { formatCount, formatScientific } from './format.js';
 import { predictLoss } from './loss.js';
 import type { PlanDocument, RulePlan, ScoredRule } from './plan.js';
-import { rangeOf } from './range.js';
+import { rangeOf, type FixedQuantity } from './range.js';
 
 /** What a plan shows beyond the point estimate. */
 export interface PlanExtraOptions {
@@ -30,7 +30,7 @@ export function addPlanExtras(document: PlanDocument, scored: readonly ScoredRul
       ...plan,
       ...(anchor ? { anchor } : {}),
       ...(options.range
-        ? { range: rangeOf(row, plan.flops, { params: plan.params, tokens: plan.tokens, loss: plan.loss.value }, options.lossModels, options.baseline) }
+        ? { range: rangeOf(row, plan.flops, { params: plan.params, tokens: plan.tokens, loss: plan.loss.value }, options.lossModels, options.baseline, fixedBy(document.input)) }
         : {}),
       ...(options.scoreUnder
         ? { losses: options.scoreUnder.map((model) => ({ model: model.id, value: predictLoss(model, plan.params, plan.tokens) })) }
@@ -38,6 +38,14 @@ export function addPlanExtras(document: PlanDocument, scored: readonly ScoredRul
     };
   });
   return { ...document, plans, notes: [...document.notes, ...extraNotes(scored, options)] };
+}
+
+/** The quantity an inverse query fixed: a range spreads the others, never it. */
+function fixedBy(input: PlanDocument['input']): FixedQuantity | undefined {
+  if (typeof input.params === 'number') return { kind: 'params', value: input.params };
+  if (typeof input.tokens === 'number') return { kind: 'tokens', value: input.tokens };
+  if (typeof input.targetLoss === 'number') return { kind: 'loss', value: input.targetLoss };
+  return undefined;
 }
 
 function extraNotes(scored: readonly ScoredRule[], options: PlanExtraOptions): string[] {

@@ -70,13 +70,27 @@ function renderRange(row: RulePlan, style: Style): string[] {
     range.basis === 'bootstrap' && range.bootstrap
       ? `${Math.round(range.bootstrap.confidence * 100)}% bootstrap interval over ${range.bootstrap.draws} refits`
       : 'across published variants';
+  const fixedText = { params: `parameters fixed at ${formatCount(range.params[0])}`, tokens: `tokens fixed at ${formatCount(range.tokens[0])}`, loss: `loss fixed at ${loss(range.loss[0])}` };
+  const spans = [
+    ...(range.fixed === 'params' ? [] : [`parameters ${span(range.params, formatCount)}`]),
+    ...(range.fixed === 'tokens' ? [] : [`tokens ${span(range.tokens, formatCount)}`]),
+    ...(range.flops ? [`compute ${span(range.flops, (value) => formatScientific(value))} FLOPs`] : []),
+    ...(range.fixed === 'loss' ? [] : [`loss ${span(range.loss, loss)}`]),
+  ];
   const lines = [
-    `${style.bold('Range')} of ${style.accent(row.rule)} ${basis}: parameters ${span(range.params, formatCount)}, ` +
-      `tokens ${span(range.tokens, formatCount)}, loss ${span(range.loss, loss)}`,
+    `${style.bold('Range')} of ${style.accent(row.rule)} ${basis}${range.fixed ? ` (${fixedText[range.fixed]})` : ''}: ${spans.join(', ')}`,
   ];
   if (range.variants.length > 0) {
-    const rows = range.variants.map((variant) => [variant.name, formatCount(variant.params), formatCount(variant.tokens), loss(variant.loss)]);
-    lines.push(renderGrid(['variant', 'parameters', 'tokens', 'est. loss'].map(style.dim), rows, { alignRight: [1, 2, 3] }).replace(/^/gm, '  '));
+    const withFlops = range.fixed !== undefined;
+    const rows = range.variants.map((variant) => [
+      variant.name,
+      formatCount(variant.params),
+      formatCount(variant.tokens),
+      ...(withFlops ? [variant.flops === undefined ? '—' : formatScientific(variant.flops)] : []),
+      loss(variant.loss),
+    ]);
+    const head = ['variant', 'parameters', 'tokens', ...(withFlops ? ['FLOPs'] : []), 'est. loss'];
+    lines.push(renderGrid(head.map(style.dim), rows, { alignRight: head.map((_, index) => index).slice(1) }).replace(/^/gm, '  '));
   }
   return lines;
 }

@@ -57,9 +57,11 @@ export const PlanRangeSchema = z.object({
   params: interval,
   tokens: interval,
   loss: interval,
+  flops: interval.optional().describe('the compute each answer needs: present when the user fixed N (--params), D (--tokens) or the loss (--target-loss)'),
+  fixed: z.enum(['params', 'tokens', 'loss']).optional().describe('the quantity the user fixed; its interval is that one value'),
   basis: z.enum(['published', 'bootstrap']),
   bootstrap: z.object({ draws: finite, confidence: finite }).optional(),
-  variants: z.array(z.object({ id: z.string(), name: z.string(), source: z.string(), params: finite, tokens: finite, loss: finite })),
+  variants: z.array(z.object({ id: z.string(), name: z.string(), source: z.string(), params: finite, tokens: finite, loss: finite, flops: finite.optional() })),
 });
 
 export const ExtrapolationSchema = z.object({
