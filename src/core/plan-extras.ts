@@ -3,7 +3,7 @@ import { anchorOf, type Anchor } from './baseline.js';
 import { formatCount, formatScientific } from './format.js';
 import { predictLoss } from './loss.js';
 import type { PlanDocument, RulePlan, ScoredRule } from './plan.js';
-import { rangeOf, type FixedQuantity } from './range.js';
+import { hasRange, rangeOf, type FixedQuantity } from './range.js';
 
 /** What a plan shows beyond the point estimate. */
 export interface PlanExtraOptions {
@@ -26,10 +26,13 @@ export function addPlanExtras(document: PlanDocument, scored: readonly ScoredRul
     const row = scored[index];
     if (!row) return plan;
     const anchor = row.rule.kind === 'power-law' ? (options.baseline ?? anchorOf(row.rule)) : undefined;
+    // Comparing rules, those without published variants go without a range (a note says which);
+    // asked for alone, rangeOf refuses with the list of rules that have one.
+    const ranged = options.range && (scored.length === 1 || hasRange(row));
     return {
       ...plan,
       ...(anchor ? { anchor } : {}),
-      ...(options.range
+      ...(ranged
         ? { range: rangeOf(row, plan.flops, { params: plan.params, tokens: plan.tokens, loss: plan.loss.value }, options.lossModels, options.baseline, fixedBy(document.input)) }
         : {}),
       ...(options.scoreUnder
@@ -60,6 +63,8 @@ function extraNotes(scored: readonly ScoredRule[], options: PlanExtraOptions): s
       notes.push('The loss-optimal rule has no anchor (it follows its loss model), so --baseline does not move it.');
     }
   }
+  const unranged = options.range && scored.length > 1 ? scored.filter((row) => !hasRange(row)).map(({ rule }) => rule.id) : [];
+  if (unranged.length > 0) notes.push(`${unranged.join(' and ')} ${unranged.length > 1 ? 'have' : 'has'} no published variants to range over.`);
   if (options.range) {
     notes.push(
       'Ranges span the plan and the published variants of its law (or a fitted law\'s bootstrap interval); ' +

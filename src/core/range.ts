@@ -82,6 +82,12 @@ export function rangeOf(
   return spanOver({ ...point, flops }, variants, 'published', fixed, variants);
 }
 
+/** Whether `--range` has something to spread for a scored rule (a published family or a bootstrap). */
+export function hasRange({ rule, loss }: ScoredRule): boolean {
+  if (rule.kind === 'loss-optimal' && loss.form === 'chinchilla' && (loss.fit?.bootstrap?.draws.length ?? 0) > 0) return true;
+  return (rule.kind === 'loss-optimal' ? FAMILY_BY_OPTIMAL_LOSS[loss.id] : FAMILY_BY_RULE[rule.id]) !== undefined;
+}
+
 /**
  * One law's answer to the plan's question: the allocation of the same compute, or, when the user
  * fixed N, D or the loss, the compute that law needs for it (and the rest at that compute).

@@ -152,6 +152,7 @@ describe('which loss model scores which rule', () => {
     const scored = pairRulesWithLoss([rule('deepmind')], BUILTIN_LOSS_MODELS, undefined);
     const plan = createPlan(input, undefined, { flops: 1e40, pfDays: 1e40 / 8.64e19 }, scored);
     expect(plan.notes.join('\n')).toMatch(/does not transfer to other data/);
-    expect(plan.notes.join('\n')).toMatch(/extrapolation/);
+    expect(plan.notes.join('\n')).toMatch(/deepmind extrapolates: N .* decades above the runs of deepmind and hoffmann2022 \(70\.0M–16\.0B parameters\)/);
+    expect(plan.plans[0]?.extrapolation?.inside).toBe(false);
   });
 });
