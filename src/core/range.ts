@@ -128,10 +128,13 @@ function spanOver(
   variants: readonly RangeVariant[],
 ): PlanRange {
   const all = [point, ...answers].filter((entry) => Number.isFinite(entry.flops));
+  // The fixed quantity's interval is the user's value itself (the plan's own N may differ by an ulp).
+  const span = (quantity: 'params' | 'tokens' | 'loss'): [number, number] =>
+    fixed?.kind === quantity ? [fixed.value, fixed.value] : spanOf(all.map((entry) => entry[quantity]));
   return {
-    params: spanOf(all.map((entry) => entry.params)),
-    tokens: spanOf(all.map((entry) => entry.tokens)),
-    loss: spanOf(all.map((entry) => entry.loss)),
+    params: span('params'),
+    tokens: span('tokens'),
+    loss: span('loss'),
     ...(fixed ? { flops: spanOf(all.map((entry) => entry.flops)), fixed: fixed.kind } : {}),
     basis,
     variants,
