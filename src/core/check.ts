@@ -1,9 +1,9 @@
-import type { LossModel, Rule } from '../presets/schemas.js';
-import type { CheckDocument, CheckResult, Violation } from '../schemas/check.js';
+import type { LossModel, Rule } from '../domain/presets.js';
+import type { CheckDocument, CheckResult, Violation } from '../domain/schemas/check.js';
 import { formatCount, formatNumber, formatScientific } from './format.js';
 import { predictLoss } from './loss.js';
 import { allocate } from './rules.js';
-import { TRAINING_FLOPS_PER_PARAM_TOKEN as SIX } from './units.js';
+import { TRAINING_FLOPS_PER_PARAM_TOKEN as SIX } from '../domain/units.js';
 
 export const CHECK_SCHEMA_ID = 'llm-plan/check@1';
 

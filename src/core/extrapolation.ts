@@ -1,4 +1,4 @@
-import type { FittedOn, LossModel, Rule } from '../presets/schemas.js';
+import type { FittedOn, LossModel, Rule } from '../domain/presets.js';
 import { formatCount, formatNumber, formatScientific } from './format.js';
 
 export type ExtrapolatedQuantity = 'params' | 'tokens' | 'flops';

@@ -1,4 +1,4 @@
-import type { FlopsPerTokenRule } from '../presets/schemas.js';
+import type { FlopsPerTokenRule } from '../domain/presets.js';
 
 /**
  * DeepSeek LLM's model scale M (non-embedding FLOPs per token, forward + backward, attention included):

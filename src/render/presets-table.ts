@@ -1,4 +1,4 @@
-import type { Accelerator, FittedOn, LossModel, Rule } from '../presets/schemas.js';
+import type { Accelerator, FittedOn, LossModel, Rule } from '../domain/presets.js';
 import { defaultPrecision } from '../core/hardware.js';
 import { formatCount, formatNumber, formatScientific } from '../core/format.js';
 import { paramsExponent } from '../core/rules.js';

@@ -3,7 +3,7 @@ import { allocateFlopsPerToken, modelScaleOf } from '../../src/core/flops-per-to
 import { flopsForQuery } from '../../src/core/inverse.js';
 import { allocate, allocateLossOptimal, paramsExponent } from '../../src/core/rules.js';
 import { BUILTIN_LOSS_MODELS, BUILTIN_RULES } from '../../src/presets/builtin.js';
-import type { ChinchillaLoss, FlopsPerTokenRule, LossModel, Rule } from '../../src/presets/schemas.js';
+import type { ChinchillaLoss, FlopsPerTokenRule, LossModel, Rule } from '../../src/domain/presets.js';
 
 const rule = (id: string): Rule => BUILTIN_RULES.find((candidate) => candidate.id === id) as Rule;
 const lossModel = (id: string): LossModel => BUILTIN_LOSS_MODELS.find((candidate) => candidate.id === id) as LossModel;

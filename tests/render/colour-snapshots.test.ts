@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PlanDocument } from '../../src/core/plan.js';
+import type { PlanDocument } from '../../src/core/plan-document.js';
 import { renderPlanSections } from '../../src/render/plan-sections.js';
 import { renderPlanTable } from '../../src/render/plan-table.js';
 import { createStyle } from '../../src/render/style.js';

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseBaseline } from '../../src/core/baseline.js';
-import { PlanError } from '../../src/core/errors.js';
+import { PlanError } from '../../src/domain/errors.js';
 import { predictLoss } from '../../src/core/loss.js';
-import { percentile, rangeOf } from '../../src/core/range.js';
-import { VARIANT_FAMILIES } from '../../src/core/range-variants.js';
+import { percentile, spreadOf } from '../../src/core/spread.js';
+import { VARIANT_FAMILIES } from '../../src/core/spread-variants.js';
 import { allocate } from '../../src/core/rules.js';
-import type { ChinchillaLoss, LossModel, Rule } from '../../src/presets/schemas.js';
+import type { ChinchillaLoss, LossModel, Rule } from '../../src/domain/presets.js';
 import { BUILTIN_LOSS_MODELS, BUILTIN_RULES } from '../../src/presets/builtin.js';
 import { relativeError } from '../helpers/cli.js';
 
@@ -16,7 +16,7 @@ function rangeAt(ruleId: string, lossId: string, flops: number, baseline?: Retur
   const scored = { rule: rule(ruleId), loss: loss(lossId) };
   const { params, tokens } = allocate(scored.rule, flops, scored.loss);
   const point = { params, tokens, loss: predictLoss(scored.loss, params, tokens) };
-  return { point, range: rangeOf(scored, flops, point, BUILTIN_LOSS_MODELS, baseline) };
+  return { point, range: spreadOf(scored, flops, point, BUILTIN_LOSS_MODELS, baseline) };
 }
 
 describe('published variants', () => {
@@ -58,7 +58,7 @@ describe('published variants', () => {
     const flops = 5.88e23 * (124e6 / 70e9) ** 2;
     const { params, tokens } = allocate(scored.rule, flops, scored.loss);
     const point = { params, tokens, loss: predictLoss(scored.loss, params, tokens) };
-    const range = rangeOf(scored, flops, point, BUILTIN_LOSS_MODELS, undefined, { kind: 'params', value: 124e6 });
+    const range = spreadOf(scored, flops, point, BUILTIN_LOSS_MODELS, undefined, { kind: 'params', value: 124e6 });
     expect(range.fixed).toBe('params');
     expect(range.params).toEqual([124e6, 124e6]);
     for (const variant of range.variants) expect(variant.params).toBe(124e6);
@@ -109,8 +109,8 @@ describe('published variants', () => {
   it('refuses a rule without published variants', () => {
     const custom: Rule = { ...(rule('deepmind') as Rule), id: 'mine' };
     const point = { params: 1, tokens: 1, loss: 1 };
-    expect(() => rangeOf({ rule: custom, loss: loss('hoffmann2022') }, 1e21, point, BUILTIN_LOSS_MODELS)).toThrow(PlanError);
-    expect(() => rangeOf({ rule: custom, loss: loss('hoffmann2022') }, 1e21, point, BUILTIN_LOSS_MODELS)).toThrow(/no published variants/);
+    expect(() => spreadOf({ rule: custom, loss: loss('hoffmann2022') }, 1e21, point, BUILTIN_LOSS_MODELS)).toThrow(PlanError);
+    expect(() => spreadOf({ rule: custom, loss: loss('hoffmann2022') }, 1e21, point, BUILTIN_LOSS_MODELS)).toThrow(/no published variants/);
   });
 });
 
@@ -146,7 +146,7 @@ describe('bootstrap interval of a fitted law', () => {
     const scored = { rule: rule('optimal'), loss: fitted as LossModel };
     const { params, tokens } = allocate(scored.rule, 5.76e23, scored.loss);
     const point = { params, tokens, loss: predictLoss(scored.loss, params, tokens) };
-    const range = rangeOf(scored, 5.76e23, point, BUILTIN_LOSS_MODELS);
+    const range = spreadOf(scored, 5.76e23, point, BUILTIN_LOSS_MODELS);
     expect(range.basis).toBe('bootstrap');
     expect(range.bootstrap).toEqual({ draws: 2, confidence: 0.5 });
     expect(range.variants).toEqual([]);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ChinchillaLossSchema, FitInfoSchema } from '../presets/schemas.js';
+import { ChinchillaLossSchema, FitInfoSchema } from '../presets.js';
 
 /**
  * `llm-plan fit --json` (`llm-plan/fit@1`): a chinchilla-form loss-model preset, so `--loss

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PrecisionSchema } from '../presets/schemas.js';
+import { PrecisionSchema } from '../presets.js';
 import { PlanSectionsShape } from './plan-sections.js';
 
 /**

@@ -1,14 +1,16 @@
 import { parseBaseline, reanchorRule, type Anchor } from '../core/baseline.js';
 import { parseBudget } from '../core/budget.js';
 import { parsePrice, toCompute, type Compute } from '../core/compute.js';
-import { badInput } from '../core/errors.js';
+import { badInput } from '../domain/errors.js';
 import { parseMfu, resolveHardware, type Hardware } from '../core/hardware.js';
 import { flopsForQuery, type InverseQuery } from '../core/inverse.js';
 import { addPlanExtras, type PlanExtraOptions } from '../core/plan-extras.js';
-import { createPlan, pairRulesWithLoss, type PlanDocument, type PlanInput, type ScoredRule } from '../core/plan.js';
-import type { LossModel, Rule } from '../presets/schemas.js';
+import { createPlan } from '../core/plan.js';
+import { pairRulesWithLoss, type ScoredRule } from '../core/pair-rules.js';
+import type { PlanDocument, PlanInput } from '../core/plan-document.js';
+import type { LossModel, Rule } from '../domain/presets.js';
 import { BUILTIN_CATALOG, findAccelerator, findLossModel, findRule, type PresetCatalog } from '../presets/catalog.js';
-import { applyConstraintOptions, type ConstraintOptions } from './constraint-options.js';
+import { applyConstraintOptions, type ConstraintOptions } from './constraints.js';
 import { readPlanQuery } from './plan-query.js';
 
 /** The plan flags as commander hands them over: strings, undefined where not given. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PrecisionSchema } from '../presets/schemas.js';
+import { PrecisionSchema } from '../presets.js';
 
 /**
  * The optional sections of a `plans[]` row in `llm-plan/plan@1` (issue 6), as zod schemas: the

@@ -1,7 +1,7 @@
 import { parseBudget, type Budget } from '../core/budget.js';
-import { badInput } from '../core/errors.js';
+import { badInput } from '../domain/errors.js';
 import { parseTargetLoss, type InverseQuery } from '../core/inverse.js';
-import { parsePositiveQuantity } from '../core/si.js';
+import { parsePositiveQuantity } from '../domain/si.js';
 
 /** What a plan starts from: a budget, or one of the inverse queries. */
 export type PlanQuery = { readonly kind: 'budget'; readonly budget: Budget } | InverseQuery;

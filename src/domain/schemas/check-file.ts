@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseSiNumber } from '../core/si.js';
+import { parseSiNumber } from '../si.js';
 
 /**
  * The files `llm-plan check` reads (JSON or YAML): one config, a list of configs, or

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { suggest } from '../core/suggest.js';
+import { suggest } from '../suggest.js';
 
 /**
  * `configs[1].tokens`: a zod issue path as a reader writes it (indexes in brackets, keys dotted).

@@ -13,11 +13,11 @@ import {
   type ZeroStage,
 } from '../core/constraints/memory.js';
 import { DEFAULT_VOCAB } from '../core/constraints/shape.js';
-import { badInput } from '../core/errors.js';
+import { badInput } from '../domain/errors.js';
 import { formatNumber } from '../core/format.js';
-import type { PlanDocument } from '../core/plan.js';
-import { parsePositiveQuantity } from '../core/si.js';
-import type { LossModel } from '../presets/schemas.js';
+import type { PlanDocument } from '../core/plan-document.js';
+import { parsePositiveQuantity } from '../domain/si.js';
+import type { LossModel } from '../domain/presets.js';
 
 /** The constraint flags as commander hands them over (issue 6). */
 export interface ConstraintOptions {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { PlanError } from '../core/errors.js';
-import { suggest } from '../core/suggest.js';
+import { PlanError } from '../errors.js';
+import { suggest } from '../suggest.js';
 import { DOCUMENT_SCHEMAS } from './registry.js';
 
 /** The names `llm-plan schema` takes, in registry order. */

@@ -4,7 +4,7 @@ import { CheckFileSchema } from './check-file.js';
 import { FitDocumentSchema } from './fit.js';
 import { PlanDocumentSchema } from './plan.js';
 import { PlotDocumentSchema } from './plot.js';
-import { PresetsDocumentSchema } from './presets.js';
+import { PresetsDocumentSchema } from './presets-document.js';
 import { SweepDocumentSchema } from './sweep.js';
 import { CompletionDocumentSchema, SchemaListDocumentSchema } from './tooling.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AcceleratorSchema, LossModelSchema, RuleSchema } from '../presets/schemas.js';
+import { AcceleratorSchema, LossModelSchema, RuleSchema } from '../presets.js';
 
 /**
  * The `llm-plan/presets@1` document printed by `llm-plan gpus --json` (accelerators) and

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { PlanError } from '../core/errors.js';
-import { suggest } from '../core/suggest.js';
+import { PlanError } from '../domain/errors.js';
+import { suggest } from '../domain/suggest.js';
 import type { CliIo } from './io.js';
 import { parseJsonInput, readTextInput } from './read-input.js';
 

@@ -1,14 +1,14 @@
-import type { ChinchillaLoss, LossModel } from '../presets/schemas.js';
+import type { ChinchillaLoss, LossModel } from '../domain/presets.js';
 import type { Anchor } from './baseline.js';
-import { badInput, PlanError } from './errors.js';
+import { badInput, PlanError } from '../domain/errors.js';
 import { predictLoss } from './loss.js';
 import { chinchillaOptimalLaw, flopsForParams, flopsForTokens, paramsAt, paramsLawOf, powerLawThrough, type ParamsLaw } from './params-law.js';
-import type { ScoredRule } from './plan.js';
-import { FAMILY_BY_OPTIMAL_LOSS, FAMILY_BY_RULE, VARIANT_FAMILIES, type PublishedVariant } from './range-variants.js';
-import { TRAINING_FLOPS_PER_PARAM_TOKEN as SIX } from './units.js';
+import type { ScoredRule } from './pair-rules.js';
+import { FAMILY_BY_OPTIMAL_LOSS, FAMILY_BY_RULE, VARIANT_FAMILIES, type PublishedVariant } from './spread-variants.js';
+import { TRAINING_FLOPS_PER_PARAM_TOKEN as SIX } from '../domain/units.js';
 
 /** One published variant's plan at the same compute, scored by the plan's loss model. */
-export interface RangeVariant {
+export interface SpreadVariant {
   readonly id: string;
   readonly name: string;
   readonly source: string;
@@ -23,10 +23,10 @@ export interface RangeVariant {
 export type FixedQuantity = { readonly kind: 'params'; readonly value: number } | { readonly kind: 'tokens'; readonly value: number } | { readonly kind: 'loss'; readonly value: number };
 
 /**
- * `plans[].range`: the interval of N, D and loss that spans the plan itself and the published
+ * `plans[].range`, the `--range` spread (not a budget range `LO..HI`, which is budget-range.ts): the interval of N, D and loss that spans the plan itself and the published
  * variants of its law, or, for a fitted law with a bootstrap, the bootstrap percentile interval.
  */
-export interface PlanRange {
+export interface PlanSpread {
   readonly params: readonly [number, number];
   readonly tokens: readonly [number, number];
   readonly loss: readonly [number, number];
@@ -38,11 +38,11 @@ export interface PlanRange {
   /** Present when basis is `bootstrap`: how many draws and the central mass of the interval. */
   readonly bootstrap?: { readonly draws: number; readonly confidence: number };
   /** Empty when basis is `bootstrap`. */
-  readonly variants: readonly RangeVariant[];
+  readonly variants: readonly SpreadVariant[];
 }
 
 /** The point estimate the range surrounds. */
-export interface RangePoint {
+export interface SpreadPoint {
   readonly params: number;
   readonly tokens: number;
   readonly loss: number;
@@ -55,14 +55,14 @@ export interface RangePoint {
  *
  * @param lossModels where the loss-optimal variants find their models (the built-in ones)
  */
-export function rangeOf(
+export function spreadOf(
   { rule, loss }: ScoredRule,
   flops: number,
-  point: RangePoint,
+  point: SpreadPoint,
   lossModels: readonly LossModel[],
   baseline?: Anchor,
   fixed?: FixedQuantity,
-): PlanRange {
+): PlanSpread {
   const bootstrap = rule.kind === 'loss-optimal' && loss.form === 'chinchilla' ? loss.fit?.bootstrap : undefined;
   if (bootstrap && bootstrap.draws.length > 0) return bootstrapRange(loss as ChinchillaLoss, bootstrap, flops, { ...point, flops }, fixed);
 
@@ -92,7 +92,7 @@ export function hasRange({ rule, loss }: ScoredRule): boolean {
  * One law's answer to the plan's question: the allocation of the same compute, or, when the user
  * fixed N, D or the loss, the compute that law needs for it (and the rest at that compute).
  */
-function answerUnder(law: ParamsLaw, flops: number, loss: LossModel, fixed: FixedQuantity | undefined): RangePoint & { flops: number } {
+function answerUnder(law: ParamsLaw, flops: number, loss: LossModel, fixed: FixedQuantity | undefined): SpreadPoint & { flops: number } {
   let compute = flops;
   if (fixed?.kind === 'params') compute = flopsForParams(law, fixed.value);
   else if (fixed?.kind === 'tokens') compute = flopsForTokens(law, fixed.value);
@@ -121,12 +121,12 @@ function flopsForLossUnder(law: ParamsLaw, loss: LossModel, target: number): num
 }
 
 function spanOver(
-  point: RangePoint & { flops: number },
-  answers: ReadonlyArray<RangePoint & { flops: number }>,
+  point: SpreadPoint & { flops: number },
+  answers: ReadonlyArray<SpreadPoint & { flops: number }>,
   basis: 'published' | 'bootstrap',
   fixed: FixedQuantity | undefined,
-  variants: readonly RangeVariant[],
-): PlanRange {
+  variants: readonly SpreadVariant[],
+): PlanSpread {
   const all = [point, ...answers].filter((entry) => Number.isFinite(entry.flops));
   // The fixed quantity's interval is the user's value itself (the plan's own N may differ by an ulp).
   const span = (quantity: 'params' | 'tokens' | 'loss'): [number, number] =>
@@ -157,9 +157,9 @@ function bootstrapRange(
   loss: ChinchillaLoss,
   bootstrap: NonNullable<NonNullable<ChinchillaLoss['fit']>['bootstrap']>,
   flops: number,
-  point: RangePoint & { flops: number },
+  point: SpreadPoint & { flops: number },
   fixed: FixedQuantity | undefined,
-): PlanRange {
+): PlanSpread {
   const answers = bootstrap.draws.map((draw) => answerUnder(chinchillaOptimalLaw(draw), flops, { ...loss, ...draw }, fixed));
   const tail = (1 - bootstrap.confidence) / 2;
   const interval = (values: number[], pointValue: number): [number, number] => {

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 
 /**
- * Schemas of the preset files. Built-in presets (`presets/*.json`) are validated against these by
- * the test suite and shipped as typed data, so zod is only loaded at run time when a user-supplied
- * file must be validated. Every type of the domain comes from `z.infer` here; core imports them
- * with `import type`, which leaves no run-time dependency from core on this module.
+ * The preset vocabulary: accelerator, scaling rule, loss model. Built-in presets (`presets/*.json`)
+ * are validated against these by the test suite and shipped as typed data, so zod is only loaded at
+ * run time when a user-supplied file must be validated. Every type of the domain comes from
+ * `z.infer` here; core imports them with `import type`, which leaves no run-time dependency from
+ * core on this module. The file formats that hold lists of them are src/presets/file-schemas.ts.
  */
 
 const positive = z.number().positive().finite();
@@ -37,10 +38,6 @@ export const AcceleratorSchema = z.strictObject({
   confidence: plainText.min(1),
   source: plainText.min(1),
   notes: plainText.optional(),
-});
-
-export const AcceleratorFileSchema = z.strictObject({
-  accelerators: z.array(AcceleratorSchema).min(1),
 });
 
 /**
@@ -144,10 +141,6 @@ export const KaplanLossSchema = z.strictObject({
 
 export const LossModelSchema = z.discriminatedUnion('form', [ChinchillaLossSchema, KaplanLossSchema]);
 
-export const LossModelFileSchema = z.strictObject({
-  lossModels: z.array(LossModelSchema).min(1),
-});
-
 const ruleCommon = {
   id: presetId,
   name: plainText.min(1),
@@ -217,10 +210,6 @@ export const RuleSchema = z.discriminatedUnion('kind', [
   TokensPowerLawRuleSchema,
   FlopsPerTokenRuleSchema,
 ]);
-
-export const RuleFileSchema = z.strictObject({
-  rules: z.array(RuleSchema).min(1),
-});
 
 export type Precision = z.infer<typeof PrecisionSchema>;
 export type Accelerator = z.infer<typeof AcceleratorSchema>;
