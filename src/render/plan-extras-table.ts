@@ -2,6 +2,7 @@ import { formatCount, formatNumber, formatScientific } from '../core/format.js';
 import type { PlanDocument, RulePlan } from '../core/plan-document.js';
 import { renderGrid } from './grid.js';
 import type { Style } from './style.js';
+import { wrapText } from './wrap.js';
 
 /**
  * What the compute line starts with: the budget as typed, or the question it answers
@@ -43,7 +44,7 @@ export function lossColumns(plan: PlanDocument, style: Style): { head: string[];
 }
 
 /** Lines below the grid: the anchor of each re-anchored rule, then each plan's range. */
-export function renderPlanExtras(plan: PlanDocument, style: Style): string[] {
+export function renderPlanExtras(plan: PlanDocument, style: Style, width = Infinity): string[] {
   const lines: string[] = [];
   if (plan.plans[0]?.losses) lines.push('', style.dim('*primary loss model: the one in plans[].loss of --json'));
   for (const row of plan.plans) {
@@ -56,12 +57,12 @@ export function renderPlanExtras(plan: PlanDocument, style: Style): string[] {
     }
   }
   for (const row of plan.plans) {
-    if (row.range) lines.push('', ...renderRange(row, style));
+    if (row.range) lines.push('', ...renderRange(row, style, width));
   }
   return lines;
 }
 
-function renderRange(row: RulePlan, style: Style): string[] {
+function renderRange(row: RulePlan, style: Style, width: number): string[] {
   const range = row.range;
   if (!range) return [];
   const span = ([low, high]: readonly [number, number], format: (value: number) => string): string => `${format(low)} – ${format(high)}`;
@@ -77,9 +78,9 @@ function renderRange(row: RulePlan, style: Style): string[] {
     ...(range.flops ? [`compute ${span(range.flops, (value) => formatScientific(value))} FLOPs`] : []),
     ...(range.fixed === 'loss' ? [] : [`loss ${span(range.loss, loss)}`]),
   ];
-  const lines = [
-    `${style.bold('Range')} of ${style.accent(row.rule)} ${basis}${range.fixed ? ` (${fixedText[range.fixed]})` : ''}: ${spans.join(', ')}`,
-  ];
+  // Wrapped as plain text, then the first two words styled (they never move to a later line).
+  const [head = '', ...more] = wrapText(`Range of ${row.rule} ${basis}${range.fixed ? ` (${fixedText[range.fixed]})` : ''}: ${spans.join(', ')}`, width);
+  const lines = [head.replace(/^Range of (\S+)/, (_, rule: string) => `${style.bold('Range')} of ${style.accent(rule)}`), ...more];
   if (range.variants.length > 0) {
     const withFlops = range.fixed !== undefined;
     const rows = range.variants.map((variant) => [
@@ -89,8 +90,8 @@ function renderRange(row: RulePlan, style: Style): string[] {
       ...(withFlops ? [variant.flops === undefined ? '—' : formatScientific(variant.flops)] : []),
       loss(variant.loss),
     ]);
-    const head = ['variant', 'parameters', 'tokens', ...(withFlops ? ['FLOPs'] : []), 'est. loss'];
-    lines.push(renderGrid(head.map(style.dim), rows, { alignRight: head.map((_, index) => index).slice(1) }).replace(/^/gm, '  '));
+    const columns = ['variant', 'parameters', 'tokens', ...(withFlops ? ['FLOPs'] : []), 'est. loss'];
+    lines.push(renderGrid(columns.map(style.dim), rows, { alignRight: columns.map((_, index) => index).slice(1), maxWidth: width - 2 }).replace(/^/gm, '  '));
   }
   return lines;
 }

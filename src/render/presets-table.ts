@@ -3,32 +3,63 @@ import { defaultPrecision } from '../core/hardware.js';
 import { formatCount, formatNumber, formatScientific } from '../core/format.js';
 import { paramsExponent } from '../core/rules.js';
 import { renderGrid } from './grid.js';
+import { wrapText } from './wrap.js';
 import { renderWrappedGrid } from './wrapped-grid.js';
 import type { Style } from './style.js';
 
+// Colour codes take no room on screen.
+const visibleWidth = (text: string): number => [...text.replace(/\u001b\[[0-9;]*m/g, '')].length;
+
 const PRECISIONS = ['fp32', 'tf32', 'fp16', 'bf16', 'fp8'] as const;
 
-/** `llm-plan gpus`: one row per accelerator, dense TFLOP/s per precision (`—` = unsupported). */
-export function renderAcceleratorTable(accelerators: readonly Accelerator[], style: Style, width?: number): string {
-  const rows = accelerators.map((gpu) => [
-    style.accent(gpu.id),
-    [gpu.name, ...(gpu.aliases?.length ? [style.dim(`(${gpu.aliases.join(', ')})`)] : [])].join(' '),
-    `${gpu.memoryGB} GB`,
-    ...PRECISIONS.map((precision) => {
+/** Layout of the preset lists: the terminal width, and `--wide` (every column, lines never folded). */
+export interface ListLayout {
+  readonly width?: number;
+  readonly wide?: boolean;
+}
+
+const widest = (text: string): number => Math.max(...text.split('\n').map(visibleWidth));
+
+/**
+ * `llm-plan gpus`: one row per accelerator, dense TFLOP/s per precision (`—` = unsupported).
+ * Every column when it fits the width or with `--wide`; otherwise names, confidence and sources are
+ * left out (the footer says how to see them) and aliases wrap in a narrow column.
+ */
+export function renderAcceleratorTable(accelerators: readonly Accelerator[], style: Style, layout: ListLayout = {}): string {
+  const throughput = (gpu: Accelerator): string[] =>
+    PRECISIONS.map((precision) => {
       const tflops = gpu.denseTflops[precision];
       if (tflops === undefined) return style.dim('—');
       const text = String(tflops);
       return precision === defaultPrecision(gpu) ? style.bold(`${text}*`) : text;
-    }),
+    });
+  const rows = accelerators.map((gpu) => [
+    style.accent(gpu.id),
+    [gpu.name, ...(gpu.aliases?.length ? [style.dim(`(${gpu.aliases.join(', ')})`)] : [])].join(' '),
+    `${gpu.memoryGB} GB`,
+    ...throughput(gpu),
     gpu.confidence,
     gpu.source,
   ]);
   const head = ['id', 'name (aliases)', 'memory', ...PRECISIONS, 'confidence', 'source'].map(style.bold);
-  // On a terminal the source column wraps to fit; in a pipe lines stay whole for grep.
-  const widths = width === undefined ? undefined : presetWidths(head.length, width, [16, 30, 8, 6, 6, 7, 7, 7, 14]);
-  const alignRight = [2, 3, 4, 5, 6, 7];
-  const table = widths ? renderWrappedGrid(head, rows, { alignRight, widths }) : renderGrid(head, rows, { alignRight });
-  return `${table}\n\n${style.dim('Dense tensor TFLOP/s per precision; * = the default precision. Sources: shared/reference/accelerators.md.')}\n`;
+  const legend = 'Dense tensor TFLOP/s per precision; * = the default precision. Sources: shared/reference/accelerators.md.';
+  const full = renderGrid(head, rows, { alignRight: [2, 3, 4, 5, 6, 7] });
+  const width = layout.width ?? Infinity;
+  if (layout.wide || widest(full) <= width) return `${full}\n\n${wrapText(legend, layout.wide ? Infinity : width).map(style.dim).join('\n')}\n`;
+
+  const narrowHead = ['id', 'aliases', 'memory', ...PRECISIONS].map(style.bold);
+  const narrowRows = accelerators.map((gpu) => [style.accent(gpu.id), style.dim((gpu.aliases ?? []).join(', ')), `${gpu.memoryGB} GB`, ...throughput(gpu)]);
+  // Every column but the aliases at its natural width; the aliases wrap in what is left (at least 10).
+  const natural = (column: number): number => Math.max(...[narrowHead, ...narrowRows].map((row) => visibleWidth(row[column] ?? '')));
+  const fixed = [0, 2, 3, 4, 5, 6, 7].reduce((sum, column) => sum + natural(column), 0) + 2 * 7;
+  const aliasWidth = Math.max(10, width - fixed);
+  const widths = [natural(0), aliasWidth, ...[2, 3, 4, 5, 6, 7].map(natural)];
+  const table = renderWrappedGrid(narrowHead, narrowRows, { alignRight: [2, 3, 4, 5, 6, 7], widths });
+  const footer = [
+    'Dense tensor TFLOP/s per precision; * = the default precision.',
+    "Names, confidence and sources: 'llm-plan gpus --wide' (or --json).",
+  ].flatMap((line) => wrapText(line, width));
+  return `${table}\n\n${footer.map(style.dim).join('\n')}\n`;
 }
 
 /** Short names of the rule kinds, for a table that fits 80 columns. */
@@ -74,7 +105,9 @@ function describeLaw(rule: Rule): string {
  * models, then each preset's law, source and data. On a terminal (`width` given) the tables stay
  * within the width and the text wraps; in a pipe lines stay whole for grep.
  */
-export function renderRulesTable(rules: readonly Rule[], lossModels: readonly LossModel[], style: Style, width?: number): string {
+export function renderRulesTable(rules: readonly Rule[], lossModels: readonly LossModel[], style: Style, layout: ListLayout = {}): string {
+  // --wide (or a pipe) keeps every line whole; a terminal folds to its width.
+  const width = layout.wide || layout.width === undefined || !Number.isFinite(layout.width) ? undefined : layout.width;
   const defaultLoss = (rule: Rule): LossModel | undefined => lossModels.find((model) => model.id === rule.defaultLoss);
   const ruleRows = rules.map((rule) => {
     const loss = defaultLoss(rule);
@@ -110,7 +143,7 @@ export function renderRulesTable(rules: readonly Rule[], lossModels: readonly Lo
       ? renderGrid(lossHead, lossRows)
       : renderWrappedGrid(lossHead, lossRows, { widths: [Math.max(...lossModels.map((model) => model.id.length)), Math.max(24, width - 52), 24] });
   return [
-    renderGrid(ruleHead, ruleRows, { alignRight: [2, 3] }),
+    renderGrid(ruleHead, ruleRows, { alignRight: [2, 3], ...(width === undefined ? {} : { maxWidth: width }) }),
     style.dim('N/10×, D/10×: growth per 10× compute under the default loss model.'),
     style.dim("Runs fitted on: parameters (N), tokens (D), FLOPs (C) of each law's runs."),
     '',
@@ -123,29 +156,4 @@ export function renderRulesTable(rules: readonly Rule[], lossModels: readonly Lo
     ...lossModels.flatMap((model) => details(model, `Loss on ${model.dataset}; N counts ${model.parameterCount === 'all' ? 'all parameters' : 'non-embedding parameters'}.`, '')),
     '',
   ].join('\n');
-}
-
-/** Greedy word wrap at `width` characters (words longer than the width stay whole). */
-function wrapText(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/)) {
-    if (line === '') line = word;
-    else if (line.length + 1 + word.length <= width) line += ` ${word}`;
-    else {
-      lines.push(line);
-      line = word;
-    }
-  }
-  if (line !== '') lines.push(line);
-  return lines;
-}
-
-/** Fixed widths for every column but the last, which takes what is left of the terminal (at least 24). */
-function presetWidths(columns: number, width: number, fixed: readonly number[]): Array<number | undefined> {
-  const used = fixed.reduce((sum, column) => sum + column + 2, 0);
-  const widths: Array<number | undefined> = [...fixed];
-  while (widths.length < columns - 1) widths.push(undefined);
-  widths.push(Math.max(24, width - used));
-  return widths;
 }
