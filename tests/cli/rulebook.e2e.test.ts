@@ -52,7 +52,7 @@ describe('the rule book through the CLI (issue 13)', () => {
     expect(row?.extrapolation.lossFarOutside).toBe(true);
     expect(relativeError(row?.extrapolation.decades ?? 0, Math.log10(5e9 / (1.5e12 / (6 * 1.118e5))))).toBeLessThan(1e-3);
     expect(document.notes.join('\n')).toMatch(/Warning \(!\): the loss of deepmind \(16\.35, 3\.3 decades out\)/);
-    const table = await runCli(['--budget', '1.5e12flops', '--no-color']);
+    const table = await runCli(['--budget', '1.5e12flops', '--no-color'], { env: { COLUMNS: '200' } });
     expect(table.stdout).toMatch(/16\.347 hoffmann2022 \(!\)/);
   });
 
@@ -64,8 +64,8 @@ describe('the rule book through the CLI (issue 13)', () => {
   });
 
   it('--unique-tokens 1 warns that its loss of 370 is outside the model', async () => {
-    const result = await runCli(['--budget', '1e21flops', '--unique-tokens', '1', '--no-color']);
-    expect(result.stdout).toMatch(/Warning: the limited-data loss 370\.2 scores N′ = 10\.8 and D′ = 16\.4, 8\.5 decades outside the runs hoffmann2022 was fitted on/);
+    const document = await plan(['--budget', '1e21flops', '--unique-tokens', '1']);
+    expect(document.notes.join('\n')).toMatch(/Warning: the limited-data loss 370\.2 scores N′ = 10\.8 and D′ = 16\.4, 8\.5 decades outside the runs hoffmann2022 was fitted on/);
   });
 
   it('--params 124e6 --range does not range the parameters the user fixed', async () => {
@@ -73,7 +73,7 @@ describe('the rule book through the CLI (issue 13)', () => {
     expect(row?.range?.fixed).toBe('params');
     expect(row?.range?.params).toEqual([124e6, 124e6]);
     expect(row?.range?.tokens[0]).toBeLessThan(row?.range?.tokens[1] ?? 0);
-    const table = await runCli(['--params', '124e6', '--range', '--no-color']);
+    const table = await runCli(['--params', '124e6', '--range', '--no-color'], { env: { COLUMNS: '200' } });
     expect(table.stdout).toMatch(/\(parameters fixed at 124M\): tokens /);
   });
 
