@@ -2,10 +2,13 @@ import { badInput } from '../domain/errors.js';
 import { TRAINING_FLOPS_PER_PARAM_TOKEN as SIX } from '../domain/units.js';
 import type { Compute } from './compute.js';
 import type { Hardware } from './hardware.js';
+import type { Rule } from '../domain/presets.js';
+import { extrapolationOf } from './extrapolation.js';
+import { allocateFlopsPerToken } from './flops-per-token.js';
 import { predictLoss } from './loss.js';
 import type { ScoredRule } from './pair-rules.js';
-import { PLAN_SCHEMA_ID, type PlanDocument, type PlanInput, type RulePlan } from './plan-document.js';
-import { planNotes } from './plan-notes.js';
+import { PLAN_SCHEMA_ID, type ModelScale, type PlanDocument, type PlanInput, type RulePlan } from './plan-document.js';
+import { extrapolationNotes, planNotes } from './plan-notes.js';
 import { allocate, paramsExponent } from './rules.js';
 
 /**
@@ -39,16 +42,34 @@ export function planRule({ rule, loss }: ScoredRule, flops: number, fixed: Fixed
   }
   const value = predictLoss(loss, params, tokens);
   if (!Number.isFinite(value)) throw badInput(`${loss.id} cannot score a plan of ${params.toPrecision(3)} parameters on ${tokens.toPrecision(3)} tokens`);
+  const planned = SIX * params * tokens;
   return {
     rule: rule.id,
     params,
     tokens,
     tokensPerParam: tokens / params,
-    flops: SIX * params * tokens,
+    flops: planned,
     paramsExponent: paramsExponent(rule, loss),
     loss: { model: loss.id, value },
+    extrapolation: extrapolationOf(rule, loss, { params, tokens, flops: planned }),
+    ...(rule.kind === 'flops-per-token-law' ? { modelScale: modelScaleOf(rule, flops) } : {}),
   };
 }
+
+function modelScaleOf(rule: Extract<Rule, { kind: 'flops-per-token-law' }>, flops: number): ModelScale {
+  const at = allocateFlopsPerToken(rule, flops);
+  return {
+    flopsPerToken: at.modelScale,
+    lawTokens: at.dataScale,
+    nLayers: at.nLayers,
+    dModel: at.dModel,
+    sequenceLength: rule.sequenceLength,
+    vocabSize: rule.vocabSize,
+    nonEmbeddingParams: at.nonEmbeddingParams,
+    embeddingParams: at.embeddingParams,
+  };
+}
+
 
 /** Builds the plan document for one budget and one or more rules. */
 export function createPlan(input: PlanInput, hardware: Hardware | undefined, compute: Compute, scored: readonly ScoredRule[], fixed: FixedSize = {}): PlanDocument {
@@ -59,6 +80,6 @@ export function createPlan(input: PlanInput, hardware: Hardware | undefined, com
     hardware: hardware ?? null,
     compute,
     plans,
-    notes: planNotes(input, hardware, compute, scored),
+    notes: [...planNotes(input, hardware, compute, scored), ...extrapolationNotes(plans)],
   };
 }
