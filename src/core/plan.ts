@@ -11,9 +11,21 @@ import { PLAN_SCHEMA_ID, type ModelScale, type PlanDocument, type PlanInput, typ
 import { extrapolationNotes, planNotes } from './plan-notes.js';
 import { allocate, paramsExponent } from './rules.js';
 
+/**
+ * What the user fixed in an inverse query (`--params`, `--tokens`): that value is kept exactly as
+ * typed and the other one is derived from it and the budget (D = C/(6N)), rather than both being
+ * recomputed from C, which would print `--params 7B` back as 7000000000.00003.
+ */
+export interface FixedSize {
+  readonly params?: number;
+  readonly tokens?: number;
+}
+
 /** One row: allocate the budget under the rule, score it with the loss model. */
-export function planRule({ rule, loss }: ScoredRule, flops: number): RulePlan {
-  const { params, tokens } = allocate(rule, flops, loss);
+export function planRule({ rule, loss }: ScoredRule, flops: number, fixed: FixedSize = {}): RulePlan {
+  const allocated = allocate(rule, flops, loss);
+  const params = fixed.params ?? (fixed.tokens !== undefined ? flops / (SIX * fixed.tokens) : allocated.params);
+  const tokens = fixed.tokens ?? (fixed.params !== undefined ? flops / (SIX * fixed.params) : allocated.tokens);
   // A plan needs at least one parameter and one token; past the float range there is no plan either.
   if (!(params >= 1 && tokens >= 1 && Number.isFinite(params) && Number.isFinite(tokens))) {
     const finite = Number.isFinite(params) && Number.isFinite(tokens) && params > 0;
@@ -60,8 +72,8 @@ function modelScaleOf(rule: Extract<Rule, { kind: 'flops-per-token-law' }>, flop
 
 
 /** Builds the plan document for one budget and one or more rules. */
-export function createPlan(input: PlanInput, hardware: Hardware | undefined, compute: Compute, scored: readonly ScoredRule[]): PlanDocument {
-  const plans = scored.map((row) => planRule(row, compute.flops));
+export function createPlan(input: PlanInput, hardware: Hardware | undefined, compute: Compute, scored: readonly ScoredRule[], fixed: FixedSize = {}): PlanDocument {
+  const plans = scored.map((row) => planRule(row, compute.flops, fixed));
   return {
     schema: PLAN_SCHEMA_ID,
     input,

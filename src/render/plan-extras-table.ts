@@ -14,7 +14,7 @@ export function describeQuery(plan: PlanDocument, style: Style): string {
   if (input.params != null) return `${style.bold('Compute')} for ${formatCount(input.params)} parameters (${rule})`;
   if (input.tokens != null) return `${style.bold('Compute')} for ${formatCount(input.tokens)} tokens (${rule})`;
   if (input.targetLoss != null) {
-    return `${style.bold('Compute')} for loss ${input.targetLoss} (${rule}, ${plan.plans[0]?.loss.model ?? 'loss model'})`;
+    return `${style.bold('Compute')} for loss ${input.targetLoss.toFixed(3)} (${rule}, ${plan.plans[0]?.loss.model ?? 'loss model'})`;
   }
   return `${style.bold('Budget')} ${input.budget ?? ''}`;
 }
@@ -25,7 +25,10 @@ export function describeQuery(plan: PlanDocument, style: Style): string {
  */
 export function formatComputeFlops(plan: PlanDocument): string {
   if (plan.input.budget != null) return formatScientific(plan.compute.flops);
-  return Number(plan.compute.flops.toPrecision(6)).toExponential().replace('e+', 'e');
+  const six = Number(plan.compute.flops.toPrecision(6));
+  const text = six.toExponential().replace('e+', 'e');
+  // Never fewer than three significant figures (1.2e24 → 1.20e24), the policy everywhere else.
+  return (text.split('e')[0] ?? '').replace(/[-.]/g, '').length >= 3 ? text : formatScientific(six);
 }
 
 /** The loss columns: one `est. loss` column, or with `--loss all` one per model (`*` = the primary). */

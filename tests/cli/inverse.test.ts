@@ -218,3 +218,27 @@ describe('round trips through the CLI (fast-check)', () => {
     );
   });
 });
+
+describe('typed sizes come back exactly (issue 11)', () => {
+  it('--params 7B → params 7000000000 exactly; tokens = 20 × 7e9 under deepmind (by hand: 1.4e11)', async () => {
+    const plan = JSON.parse((await runCli(['--params', '7B', '--json'])).stdout);
+    expect(plan.input.params).toBe(7_000_000_000);
+    expect(plan.plans[0].params).toBe(7_000_000_000);
+    expect(Math.abs(plan.plans[0].tokens / 1.4e11 - 1)).toBeLessThan(1e-12);
+    expect(Math.abs(plan.plans[0].flops / (6 * 7e9 * 1.4e11) - 1)).toBeLessThan(1e-12);
+  });
+
+  it('--tokens 2T → tokens 2000000000000 exactly; params = 2e12 / 20 = 1e11', async () => {
+    const plan = JSON.parse((await runCli(['--tokens', '2T', '--json'])).stdout);
+    expect(plan.plans[0].tokens).toBe(2_000_000_000_000);
+    expect(Math.abs(plan.plans[0].params / 1e11 - 1)).toBeLessThan(1e-12);
+  });
+
+  it('the compute line keeps three significant figures and writes the target loss as typed to 3 decimals', async () => {
+    const tokens = await runCli(['--tokens', '2T'], { env: { COLUMNS: '200' } });
+    // 6 × 1e11 × 2e12 = 1.2e24 FLOPs = 1.2e24 / 8.64e19 = 13,888.9 PF-days
+    expect(tokens.stdout).toContain('= 1.20e24 FLOPs = 13,889 PF-days');
+    const loss = await runCli(['--target-loss', '2.0'], { env: { COLUMNS: '200' } });
+    expect(loss.stdout).toContain('Compute for loss 2.000 (deepmind, hoffmann2022)');
+  });
+});
