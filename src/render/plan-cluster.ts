@@ -65,10 +65,8 @@ function renderRowCluster(row: RulePlan, many: boolean, style: Style): string {
   );
   const attentionShare = (flops.attentionPerToken / flops.modelPerToken) * 100;
   const recomputeCost = (flops.hardwarePerToken / flops.modelPerToken - 1) * 100;
-  lines.push(
-    `  FLOPs/token (seq ${flops.seqLen}): model ${formatScientific(flops.modelPerToken)}, attention ${formatNumber(attentionShare)}%; ` +
-      `hardware ${formatScientific(flops.hardwarePerToken)}${recomputeCost > 0 ? ` (+${formatNumber(recomputeCost)}% recompute)` : ''}`,
-  );
+  lines.push(`  FLOPs/token (seq ${flops.seqLen}): model ${formatScientific(flops.modelPerToken)}, attention ${formatNumber(attentionShare)}% of it`);
+  lines.push(`  hardware FLOPs/token ${formatScientific(flops.hardwarePerToken)}${recomputeCost > 0 ? ` (+${formatNumber(recomputeCost)}% for ${flops.recompute} recomputation)` : ' (no recomputation)'}`);
   lines.push('');
 
   const { chosen } = layout;
