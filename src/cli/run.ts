@@ -31,6 +31,7 @@ const EXAMPLES: readonly Example[] = [
   ['llm-plan --params 13e9 --inference-tokens 2T', 'a smaller model with less lifetime compute'],
   ['llm-plan gpus', 'the accelerator presets'],
   ['llm-plan rules', 'the scaling rules and loss models'],
+  ['llm-plan models', 'GPT-3, Chinchilla, Llama 3, … against each rule (N/N_opt)'],
   ['llm-plan --budget 1e23flops --format markdown', 'a plan for a PR comment (also csv, ndjson)'],
   [`echo '{"budget":"5000gpuh","gpu":"v100"}' | llm-plan --input -`, 'a plan request as JSON'],
   ['llm-plan --budget 1e22flops --gpu ./my-gpu.json', 'a user preset file (LLM_PLAN_PRESETS=dir adds a directory)'],

@@ -31,6 +31,7 @@ export function registerPlotCommand(program: Command, { io }: CommandContext): v
     .option('--price <usd>', 'price in USD per GPU-hour (needed for a $ budget)')
     .option('--baseline <N:D>', 'anchor power-law rules at your own run of N parameters on D tokens (1B:20B)')
     .option('--frontier', 'plot optimal parameters and tokens against compute over --budget LO..HI')
+    .option('--models', 'place real training runs (GPT-3, Chinchilla, Llama 3, …) on the frontier, labelled; alone, over their compute')
     .option('--width <columns>', 'terminal plot width in columns (default: the terminal width, else 80)')
     .option('--height <rows>', 'rows of each terminal plotting area (default 16; 10 per panel with --frontier)')
     .option('--svg <file>', 'write the figure as a standalone SVG file instead of drawing it (- for stdout)')
