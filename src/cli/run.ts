@@ -80,7 +80,7 @@ export async function run(given: readonly string[], io: CliIo): Promise<number> 
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (error) {
-    if (error instanceof CommanderError) return handleCommanderError(error, program, io);
+    if (error instanceof CommanderError) return handleCommanderError(error, program, io, argv);
     io.stderr(describeError(error, Boolean(io.env.LLM_PLAN_DEBUG)));
     return exitCodeFor(error);
   }
@@ -118,7 +118,7 @@ async function createProgram(argv: readonly string[], io: CliIo, setExitCode: (c
 }
 
 /** Commander's own errors (unknown option, missing value, …) in our one-line format. */
-function handleCommanderError(error: CommanderError, program: Command, io: CliIo): number {
+function handleCommanderError(error: CommanderError, program: Command, io: CliIo, argv: readonly string[]): number {
   if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
     return EXIT.ok;
   }
@@ -138,7 +138,10 @@ function handleCommanderError(error: CommanderError, program: Command, io: CliIo
     message = `unknown command '${word}'${guess ? ` (did you mean '${guess}'?)` : ''}`;
     hint = `commands: ${commands.join(', ')}; to plan, give --budget (see 'llm-plan --help')`;
   }
-  io.stderr(describeError(new PlanError('bad-input', message, hint || "see 'llm-plan --help'"), false));
+  // An error inside a command points to that command's help (`check` without a file → check --help).
+  const named = program.commands.find((command) => command.name() === argv[0]);
+  const helpHint = named ? `see 'llm-plan ${named.name()} --help'` : "see 'llm-plan --help'";
+  io.stderr(describeError(new PlanError('bad-input', message, hint || helpHint), false));
   return EXIT.usage;
 }
 
