@@ -122,8 +122,8 @@ export function planRule({ rule, loss }: ScoredRule, flops: number): RulePlan {
 
 // Chinchilla's runs span about 6e18–3e21 FLOPs (shared/data), its largest model 5.76e23; Kaplan's
 // fits reach about 1e21. Far outside this band every law here is an extrapolation.
-const FITTED_FLOPS_LOW = 1e18;
-const FITTED_FLOPS_HIGH = 1e25;
+export const FITTED_FLOPS_LOW = 1e18;
+export const FITTED_FLOPS_HIGH = 1e25;
 
 /** Builds the plan document for one budget and one or more rules. */
 export function createPlan(input: PlanInput, hardware: Hardware | undefined, compute: Compute, scored: readonly ScoredRule[]): PlanDocument {

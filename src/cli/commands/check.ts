@@ -15,6 +15,8 @@ A file holds one config, a list, or configs: [...]. Fields (counts as numbers or
   minTokensPerParam, maxTokensPerParam   tokens-per-param-low, tokens-per-param-high
   loss, maxLoss                          loss-above-max (loss: the model, default the rule's)
   maxFlops                               flops-above-max (1e25: the EU AI Act's systemic-risk threshold)
+  maxDays (+ gpu, gpus, mfu)             days-above-max: wall-clock days on gpus × gpu
+  maxCost (+ gpu, price, mfu)            cost-above-max: USD at price per GPU-hour
 
 Example (plans.yaml):
   configs:
@@ -22,7 +24,9 @@ Example (plans.yaml):
       params: 70B
       tokens: 100B
 
-Exit codes: 0 all pass, 1 a violation, 2 invalid file. GITHUB_ACTIONS=true adds ::error annotations.
+Several files, or directories (their *.yaml, *.yml and *.json), make one report.
+Exit codes: 0 all pass, 1 a violation, 2 an invalid file. GITHUB_ACTIONS=true adds ::error and
+::warning annotations at the config's lines; GITHUB_STEP_SUMMARY gets the markdown report.
 JSON Schemas: llm-plan schema check (the --json report), llm-plan schema check-file (the file).
 `;
 
@@ -31,44 +35,52 @@ interface CheckOptions extends OutputOptions {
   readonly format?: string;
 }
 
-const CHECK_FORMATS = ['table', 'json', 'ndjson'] as const;
+const CHECK_FORMATS = ['table', 'json', 'ndjson', 'markdown', 'junit'] as const;
 
 /**
- * `llm-plan check FILE`: a CI gate. Exit 0 when every config passes, 1 when any violates a limit,
- * 2 when the file is invalid. Under GitHub Actions it also prints `::error` annotations.
+ * `llm-plan check FILE...`: a CI gate. Exit 0 when every config passes, 1 when any violates a limit,
+ * 2 when a file is invalid. Under GitHub Actions it also prints annotations and writes the job summary.
  */
 export function registerCheckCommand(program: Command, { io, setExitCode }: CommandContext): void {
   addOutputOptions(
     program
       .command('check')
       .description(commandSummary('check'))
-      .argument('<file>', 'the config file, or - for stdin')
+      .argument('<files...>', 'config files or directories, or - for stdin')
       .addHelpText('after', CHECK_HELP),
   )
     .option('--allow-override', 'let LLM_PLAN_PRESETS presets replace built-in ones with the same id')
-    .option('--format <format>', 'table, json (one check@1 report) or ndjson (one check-result@1 line per config)')
-    .action(async (path: string, options: CheckOptions) => {
+    .option('--format <format>', 'table, json (one check@1 report), ndjson (one check-result@1 line per config), markdown or junit (JUnit XML)')
+    .action(async (paths: string[], options: CheckOptions) => {
       const format = chooseFormat(options, CHECK_FORMATS);
       const catalog = await loadCatalog(io, { allowOverride: options.allowOverride });
-      const [{ loadCheckTargets }, { checkConfig, createCheckDocument }, { renderCheckText, renderGithubAnnotations }] = await Promise.all([
-        import('../check-targets.js'),
-        import('../../core/check.js'),
-        import('../../render/check-text.js'),
-      ]);
-      const { file, targets } = await loadCheckTargets(path, io, catalog);
-      const report = createCheckDocument(file, targets.map(checkConfig));
+      const [{ runCheck }, { renderCheckText, renderGithubAnnotations }] = await Promise.all([import('../check-run.js'), import('../../render/check-text.js')]);
+      const { report, errors } = await runCheck(paths, io, catalog);
+      // Each invalid file is an error of its own, in the usual two lines.
+      io.stderr(errors);
       const annotations = io.env.GITHUB_ACTIONS === 'true' ? renderGithubAnnotations(report) : '';
-      if (format === 'ndjson') {
+      const nothingChecked = report.results.length === 0;
+      if (format === 'markdown' || format === 'junit') {
+        // A report file for a CI system: written even when no file could be read, so the reader sees why.
+        const rendered = format === 'markdown' ? (await import('../../render/check-markdown.js')).renderCheckMarkdown(report) : (await import('../../render/check-junit.js')).renderCheckJunit(report);
+        io.stdout(rendered);
+        if (annotations) io.stderr(annotations);
+      } else if (format === 'ndjson') {
         // One line per config, so a pipeline can filter results without parsing a whole report.
-        io.stdout(report.results.map((result) => renderJsonLine({ schema: 'llm-plan/check-result@1', file: report.file, ...result })).join(''));
+        io.stdout(report.results.map((result) => renderJsonLine({ schema: 'llm-plan/check-result@1', ...result, file: result.file ?? report.file })).join(''));
         if (annotations) io.stderr(annotations);
       } else if (format === 'json') {
-        io.stdout(renderJson(report));
+        if (!nothingChecked) io.stdout(renderJson(report));
         // stdout stays one JSON document; the runner reads workflow commands from stderr as well.
         if (annotations) io.stderr(annotations);
       } else {
-        io.stdout(renderCheckText(report, await styleFor(io, options)) + annotations);
+        io.stdout((nothingChecked ? '' : renderCheckText(report, await styleFor(io, options))) + annotations);
       }
-      setExitCode(report.passed ? EXIT.ok : EXIT.violation);
+      const summaryPath = io.env.GITHUB_STEP_SUMMARY;
+      if (summaryPath) {
+        const { appendStepSummary } = await import('../check-run.js');
+        appendStepSummary(summaryPath, report, io);
+      }
+      setExitCode(report.invalid.length > 0 ? EXIT.usage : report.passed ? EXIT.ok : EXIT.violation);
     });
 }
