@@ -6,7 +6,7 @@
 //  2. the entry and every chunk it imports statically are bundled again into one file,
 //     dist/llm-plan.js, which is all that `llm-plan --budget … --json` reads. Dynamic imports keep
 //     pointing at the lazy chunks. Those chunks carry their own copy of the shared code they use;
-//     the core is pure, and PlanError is recognised across copies (src/core/errors.ts).
+//     the core is pure, and PlanError is recognised across copies (src/domain/errors.ts).
 import { mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { build } from 'esbuild';

@@ -8,7 +8,7 @@ export * from './core/baseline.js';
 export * from './core/budget.js';
 export * from './core/budget-range.js';
 export * from './core/compute.js';
-export * from './core/errors.js';
+export * from './domain/errors.js';
 // The fit API by name (not `export *`): its helpers (PRNG, grid, parameter indexes) stay internal.
 export {
   bootstrapFit,
@@ -42,16 +42,18 @@ export * from './core/inverse.js';
 export * from './core/loss.js';
 export * from './core/params-law.js';
 export * from './core/plan.js';
+export * from './core/plan-document.js';
+export * from './core/pair-rules.js';
 export * from './core/plan-extras.js';
-export * from './core/range.js';
-export * from './core/range-variants.js';
+export * from './core/spread.js';
+export * from './core/spread-variants.js';
 export * from './core/resolve.js';
 export * from './core/rules.js';
-export * from './core/si.js';
+export * from './domain/si.js';
 export * from './core/sweep.js';
-export * from './core/units.js';
+export * from './domain/units.js';
 export * from './presets/builtin.js';
-export * from './presets/schemas.js';
+export * from './domain/presets.js';
 export * from './core/check.js';
 export * from './presets/catalog.js';
 export * from './core/constraints/apply.js';

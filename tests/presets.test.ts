@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { resolveById } from '../src/core/resolve.js';
 import { BUILTIN_ACCELERATORS, BUILTIN_LOSS_MODELS, BUILTIN_RULES } from '../src/presets/builtin.js';
-import { AcceleratorFileSchema, LossModelFileSchema, RuleFileSchema } from '../src/presets/schemas.js';
+import { AcceleratorFileSchema, LossModelFileSchema, RuleFileSchema } from '../src/presets/file-schemas.js';
 
 const readJson = (name: string): unknown => JSON.parse(readFileSync(new URL(`../presets/${name}`, import.meta.url), 'utf8'));
 

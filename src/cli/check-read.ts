@@ -1,6 +1,6 @@
 import { LineCounter, isMap, isScalar, isSeq, parseDocument as parseYamlDocument, type Document, type Node } from 'yaml';
-import { PlanError } from '../core/errors.js';
-import type { SourceLocation } from '../schemas/check.js';
+import { PlanError } from '../domain/errors.js';
+import type { SourceLocation } from '../domain/schemas/check.js';
 import type { CliIo } from './io.js';
 import { parseJsonInput, readTextInput } from './read-input.js';
 

@@ -1,12 +1,12 @@
 import { DEFAULT_TOLERANCE, type CheckHardware, type CheckTarget } from '../core/check.js';
-import { PlanError } from '../core/errors.js';
-import { parseSiNumber } from '../core/si.js';
-import { TRAINING_FLOPS_PER_PARAM_TOKEN as SIX } from '../core/units.js';
+import { PlanError } from '../domain/errors.js';
+import { parseSiNumber } from '../domain/si.js';
+import { TRAINING_FLOPS_PER_PARAM_TOKEN as SIX } from '../domain/units.js';
 import { findAccelerator, findRule, isPresetPath, type PresetCatalog } from '../presets/catalog.js';
-import { CheckConfigSchema, type CheckConfig } from '../schemas/check-file.js';
-import { describeFirstIssue } from '../schemas/describe-issue.js';
+import { CheckConfigSchema, type CheckConfig } from '../domain/schemas/check-file.js';
+import { describeFirstIssue } from '../domain/schemas/describe-issue.js';
 import { CheckFileError, type ConfigEntry } from './check-read.js';
-import { DEFAULT_RULE_ID, computeFromOptions, lossModelFor, resolveHardwareOptions } from './plan-options.js';
+import { DEFAULT_RULE_ID, computeFromOptions, lossModelFor, resolveHardwareOptions } from '../request/plan.js';
 
 const CONFIG_FIELDS = Object.keys(CheckConfigSchema.shape);
 

@@ -1,10 +1,10 @@
 import { appendFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { checkConfig, createCheckDocument, type InvalidCheckFile } from '../core/check.js';
-import { PlanError } from '../core/errors.js';
+import { PlanError } from '../domain/errors.js';
 import type { PresetCatalog } from '../presets/catalog.js';
 import { renderCheckMarkdown } from '../render/check-markdown.js';
-import type { CheckDocument, CheckResult } from '../schemas/check.js';
+import type { CheckDocument, CheckResult } from '../domain/schemas/check.js';
 import { locationOf, readCheckFile } from './check-read.js';
 import { resolveCheckTarget } from './check-resolve.js';
 import { describeError } from './exit-code.js';

@@ -1,4 +1,4 @@
-import { PlanError } from '../core/errors.js';
+import { PlanError } from '../domain/errors.js';
 
 /**
  * Exit codes (DESIGN §5). The one place an outcome becomes a process status.

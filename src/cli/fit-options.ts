@@ -1,5 +1,5 @@
 import { parseBudget } from '../core/budget.js';
-import { badInput } from '../core/errors.js';
+import { badInput } from '../domain/errors.js';
 import { MAX_BOOTSTRAP_SAMPLES } from '../core/fit/limits.js';
 import type { FitBudget } from '../core/fit/document.js';
 import { chooseFormat } from './format-option.js';

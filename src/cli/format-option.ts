@@ -1,5 +1,5 @@
-import { PlanError, badInput } from '../core/errors.js';
-import { suggest } from '../core/suggest.js';
+import { PlanError, badInput } from '../domain/errors.js';
+import { suggest } from '../domain/suggest.js';
 
 /** Every output format a command may offer; each command allows the ones that make sense for it. */
 export const OUTPUT_FORMATS = ['table', 'json', 'ndjson', 'csv', 'markdown'] as const;

@@ -1,10 +1,10 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { PlanError } from '../core/errors.js';
-import { suggest } from '../core/suggest.js';
+import { PlanError } from '../domain/errors.js';
+import { suggest } from '../domain/suggest.js';
 import { BUILTIN_CATALOG, isPresetPath, type PresetCatalog } from '../presets/catalog.js';
 import type { UserPresets } from '../presets/parse-user-presets.js';
-import type { Accelerator, LossModel, Rule } from '../presets/schemas.js';
+import type { Accelerator, LossModel, Rule } from '../domain/presets.js';
 import type { CliIo } from './io.js';
 import { parseJsonInput, readTextInput } from './read-input.js';
 

@@ -1,4 +1,4 @@
-import { PlanError } from '../core/errors.js';
+import { PlanError } from '../domain/errors.js';
 import { run } from './run.js';
 
 // The process boundary: the only file that touches `process`. Output goes through

@@ -1,12 +1,12 @@
 import { parseBudgetRange } from '../core/budget-range.js';
 import { parseBudget, type Budget } from '../core/budget.js';
 import { toCompute } from '../core/compute.js';
-import { badInput } from '../core/errors.js';
-import type { PlanInput } from '../core/plan.js';
+import { badInput } from '../domain/errors.js';
+import type { PlanInput } from '../core/plan-document.js';
 import { createFrontierPlot, createIsoflopPlot, PLOT_SCHEMA_ID, type BudgetPlans, type FrontierPlot, type IsoflopPlot } from '../core/plot-data.js';
 import { sweepBudgets } from '../core/sweep.js';
 import { BUILTIN_CATALOG, type PresetCatalog } from '../presets/catalog.js';
-import { ALL_LOSSES, ALL_RULES, planForCompute, resolvePlanSetup, type PlanOptions } from './plan-options.js';
+import { ALL_LOSSES, ALL_RULES, planForCompute, resolvePlanSetup, type PlanOptions } from '../request/plan.js';
 
 /** The plot flags as commander hands them over (the plan's, less the inverse queries and --range). */
 export interface PlotOptions extends Omit<PlanOptions, 'params' | 'tokens' | 'targetLoss' | 'range'> {

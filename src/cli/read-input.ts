@@ -1,5 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { PlanError } from '../core/errors.js';
+import { PlanError } from '../domain/errors.js';
 import { findDuplicateKey } from '../core/json-duplicate-key.js';
 import { describeJsonSyntaxError } from '../core/json-error.js';
 import type { CliIo } from './io.js';

@@ -1,9 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
-import { PlanError } from '../core/errors.js';
-import { suggest } from '../core/suggest.js';
+import { PlanError } from '../domain/errors.js';
+import { suggest } from '../domain/suggest.js';
 import { registerPlanCommand } from './commands/plan.js';
-import { COMMANDS, commandsToLoad } from './commands/table.js';
+import { COMMANDS, commandsToLoad } from './commands/registry.js';
 import type { CommandContext } from './context.js';
 import { EXIT, describeError, exitCodeFor } from './exit-code.js';
 import type { CliIo } from './io.js';

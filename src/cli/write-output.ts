@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { PlanError } from '../core/errors.js';
+import { PlanError } from '../domain/errors.js';
 import type { CliIo } from './io.js';
 
 /**

@@ -1,7 +1,7 @@
-import type { Rule } from '../presets/schemas.js';
-import { badInput } from './errors.js';
-import { parsePositiveQuantity } from './si.js';
-import { TRAINING_FLOPS_PER_PARAM_TOKEN as SIX } from './units.js';
+import type { Rule } from '../domain/presets.js';
+import { badInput } from '../domain/errors.js';
+import { parsePositiveQuantity } from '../domain/si.js';
+import { TRAINING_FLOPS_PER_PARAM_TOKEN as SIX } from '../domain/units.js';
 
 /** The point a power-law rule passes through: N0 parameters on D0 tokens, `C0 = 6·N0·D0`. */
 export interface Anchor {

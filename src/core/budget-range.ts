@@ -1,5 +1,5 @@
 import { parseBudget, type Budget } from './budget.js';
-import { badInput } from './errors.js';
+import { badInput } from '../domain/errors.js';
 
 /** Two budgets of the same kind, `low < high`: what `LO..HI` means for sweeps and plots. */
 export interface BudgetRange {

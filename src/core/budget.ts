@@ -1,6 +1,6 @@
-import { badInput } from './errors.js';
-import { siMultiplier } from './si.js';
-import { FLOPS_PER_PF_DAY, HOURS_PER_DAY } from './units.js';
+import { badInput } from '../domain/errors.js';
+import { siMultiplier } from '../domain/si.js';
+import { FLOPS_PER_PF_DAY, HOURS_PER_DAY } from '../domain/units.js';
 
 /**
  * A budget as the user stated it, reduced to one of three base units. GPU time and money need an

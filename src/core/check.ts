@@ -1,10 +1,10 @@
-import type { LossModel, Rule } from '../presets/schemas.js';
-import type { CheckDocument, CheckResult, CheckWarning, SourceLocation, Violation, ViolationCode } from '../schemas/check.js';
+import type { LossModel, Rule } from '../domain/presets.js';
+import type { CheckDocument, CheckResult, CheckWarning, SourceLocation, Violation, ViolationCode } from '../domain/schemas/check.js';
+import { HOURS_PER_DAY, SECONDS_PER_HOUR, TRAINING_FLOPS_PER_PARAM_TOKEN as SIX } from '../domain/units.js';
 import { formatCount, formatGrouped, formatNumber, formatScientific } from './format.js';
 import { predictLoss } from './loss.js';
-import { FITTED_FLOPS_HIGH, FITTED_FLOPS_LOW } from './plan.js';
+import { FITTED_FLOPS_HIGH, FITTED_FLOPS_LOW } from './plan-notes.js';
 import { allocate } from './rules.js';
-import { HOURS_PER_DAY, SECONDS_PER_HOUR, TRAINING_FLOPS_PER_PARAM_TOKEN as SIX } from './units.js';
 
 export const CHECK_SCHEMA_ID = 'llm-plan/check@1';
 

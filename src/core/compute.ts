@@ -1,7 +1,7 @@
 import type { Budget } from './budget.js';
-import { badInput } from './errors.js';
+import { badInput } from '../domain/errors.js';
 import type { Hardware } from './hardware.js';
-import { FLOPS_PER_PF_DAY, SECONDS_PER_HOUR } from './units.js';
+import { FLOPS_PER_PF_DAY, SECONDS_PER_HOUR } from '../domain/units.js';
 
 /** A budget in training FLOPs, with the GPU time and money it means where those are known. */
 export interface Compute {

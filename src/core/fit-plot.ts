@@ -1,7 +1,7 @@
-import type { ChinchillaParams } from '../presets/schemas.js';
+import type { ChinchillaParams } from '../domain/presets.js';
 import { logSpace } from './budget-range.js';
 import { CURVE_SAMPLES, type IsoflopPoint } from './plot-data.js';
-import { TRAINING_FLOPS_PER_PARAM_TOKEN as SIX } from './units.js';
+import { TRAINING_FLOPS_PER_PARAM_TOKEN as SIX } from '../domain/units.js';
 
 /** One observed training run, as a fit reads it. */
 export interface ObservedRun {

@@ -1,6 +1,6 @@
-import type { Accelerator, Precision } from '../presets/schemas.js';
-import { badInput } from './errors.js';
-import { BYTES_PER_GB, FLOPS_PER_TFLOP } from './units.js';
+import type { Accelerator, Precision } from '../domain/presets.js';
+import { badInput } from '../domain/errors.js';
+import { BYTES_PER_GB, FLOPS_PER_TFLOP } from '../domain/units.js';
 
 /**
  * Default model FLOPs utilisation. End-to-end MFU of 40–50% is typical of well-tuned training

@@ -1,7 +1,7 @@
-import { badInput } from './errors.js';
+import { badInput } from '../domain/errors.js';
 import { irreducibleLoss, predictLoss } from './loss.js';
 import { chinchillaOptimalLaw, flopsForParams, flopsForTokens, paramsLawOf } from './params-law.js';
-import type { ScoredRule } from './plan.js';
+import type { ScoredRule } from './pair-rules.js';
 import { allocate } from './rules.js';
 
 /** A planning question that starts from the model, the data or the goal instead of the budget. */

@@ -1,4 +1,4 @@
-import type { ChinchillaLoss, KaplanLoss, LossModel } from '../presets/schemas.js';
+import type { ChinchillaLoss, KaplanLoss, LossModel } from '../domain/presets.js';
 
 /**
  * Predicted loss (nats/token on the model's reference data) for N parameters trained on D tokens.

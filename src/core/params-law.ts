@@ -1,5 +1,5 @@
-import type { ChinchillaParams, LossModel, Rule } from '../presets/schemas.js';
-import { TRAINING_FLOPS_PER_PARAM_TOKEN as SIX } from './units.js';
+import type { ChinchillaParams, LossModel, Rule } from '../domain/presets.js';
+import { TRAINING_FLOPS_PER_PARAM_TOKEN as SIX } from '../domain/units.js';
 
 /**
  * `N(C) = exp(logCoefficient) · C^exponent`. Every built-in rule allocates parameters as a pure power

@@ -1,9 +1,10 @@
-import type { LossModel } from '../presets/schemas.js';
+import type { LossModel } from '../domain/presets.js';
 import { anchorOf, type Anchor } from './baseline.js';
 import { formatCount, formatScientific } from './format.js';
 import { predictLoss } from './loss.js';
-import type { PlanDocument, RulePlan, ScoredRule } from './plan.js';
-import { rangeOf } from './range.js';
+import type { ScoredRule } from './pair-rules.js';
+import type { PlanDocument, RulePlan } from './plan-document.js';
+import { spreadOf } from './spread.js';
 
 /** What a plan shows beyond the point estimate. */
 export interface PlanExtraOptions {
@@ -30,7 +31,7 @@ export function addPlanExtras(document: PlanDocument, scored: readonly ScoredRul
       ...plan,
       ...(anchor ? { anchor } : {}),
       ...(options.range
-        ? { range: rangeOf(row, plan.flops, { params: plan.params, tokens: plan.tokens, loss: plan.loss.value }, options.lossModels, options.baseline) }
+        ? { range: spreadOf(row, plan.flops, { params: plan.params, tokens: plan.tokens, loss: plan.loss.value }, options.lossModels, options.baseline) }
         : {}),
       ...(options.scoreUnder
         ? { losses: options.scoreUnder.map((model) => ({ model: model.id, value: predictLoss(model, plan.params, plan.tokens) })) }

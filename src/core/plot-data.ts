@@ -1,9 +1,9 @@
-import type { LossModel } from '../presets/schemas.js';
+import type { LossModel } from '../domain/presets.js';
 import { logSpace } from './budget-range.js';
 import { predictLoss } from './loss.js';
-import type { RulePlan } from './plan.js';
+import type { RulePlan } from './plan-document.js';
 import { allocateLossOptimal } from './rules.js';
-import { TRAINING_FLOPS_PER_PARAM_TOKEN as SIX } from './units.js';
+import { TRAINING_FLOPS_PER_PARAM_TOKEN as SIX } from '../domain/units.js';
 
 export const PLOT_SCHEMA_ID = 'llm-plan/plot@1';
 

@@ -1,5 +1,5 @@
-import { PlanError } from './errors.js';
-import { suggest } from './suggest.js';
+import { PlanError } from '../domain/errors.js';
+import { suggest } from '../domain/suggest.js';
 
 interface Identified {
   readonly id: string;

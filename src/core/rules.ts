@@ -1,5 +1,5 @@
-import type { LossModel, Rule } from '../presets/schemas.js';
-import { TRAINING_FLOPS_PER_PARAM_TOKEN as SIX } from './units.js';
+import type { LossModel, Rule } from '../domain/presets.js';
+import { TRAINING_FLOPS_PER_PARAM_TOKEN as SIX } from '../domain/units.js';
 
 /** How a budget splits: N parameters trained on D tokens, with `6·N·D = C`. */
 export interface Allocation {

@@ -1,6 +1,6 @@
 import { budgetAmount, logSpace, withAmount, type BudgetRange } from './budget-range.js';
 import type { Budget } from './budget.js';
-import { badInput } from './errors.js';
+import { badInput } from '../domain/errors.js';
 
 export const SWEEP_SCHEMA_ID = 'llm-plan/sweep@1';
 

@@ -1,7 +1,7 @@
 import acceleratorFile from '../../presets/accelerators.json' with { type: 'json' };
 import lossModelFile from '../../presets/loss-models.json' with { type: 'json' };
 import ruleFile from '../../presets/rules.json' with { type: 'json' };
-import type { Accelerator, LossModel, Rule } from './schemas.js';
+import type { Accelerator, LossModel, Rule } from '../domain/presets.js';
 
 /**
  * The built-in presets as typed data. They are validated against `schemas.ts` by the test suite

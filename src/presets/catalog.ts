@@ -1,7 +1,7 @@
-import { PlanError } from '../core/errors.js';
+import { PlanError } from '../domain/errors.js';
 import { resolveById } from '../core/resolve.js';
 import { BUILTIN_ACCELERATORS, BUILTIN_LOSS_MODELS, BUILTIN_RULES } from './builtin.js';
-import type { Accelerator, LossModel, Rule } from './schemas.js';
+import type { Accelerator, LossModel, Rule } from '../domain/presets.js';
 
 /**
  * The presets a command may use: the built-in ones, plus those of `LLM_PLAN_PRESETS`, plus any a

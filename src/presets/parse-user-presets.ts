@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { PlanError } from '../core/errors.js';
-import { describeFirstIssue } from '../schemas/describe-issue.js';
-import { AcceleratorSchema, LossModelSchema, RuleSchema, type Accelerator, type LossModel, type Rule } from './schemas.js';
+import { PlanError } from '../domain/errors.js';
+import { describeFirstIssue } from '../domain/schemas/describe-issue.js';
+import { AcceleratorSchema, LossModelSchema, RuleSchema, type Accelerator, type LossModel, type Rule } from '../domain/presets.js';
 
 /** Presets read from one user file, by kind. */
 export interface UserPresets {

@@ -1,5 +1,5 @@
 import { formatCount, formatScientific } from '../core/format.js';
-import type { CheckDocument } from '../schemas/check.js';
+import type { CheckDocument } from '../domain/schemas/check.js';
 
 /**
  * A check as JUnit XML, the report GitLab, Jenkins, Buildkite and Azure Pipelines read: one

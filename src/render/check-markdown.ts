@@ -1,5 +1,5 @@
 import { formatCount, formatNumber, formatScientific } from '../core/format.js';
-import type { CheckDocument, CheckResult } from '../schemas/check.js';
+import type { CheckDocument, CheckResult } from '../domain/schemas/check.js';
 import { summaryLine } from './check-text.js';
 import { escapeCell } from './plan-markdown.js';
 

@@ -1,5 +1,5 @@
 import { formatCount, formatScientific } from '../core/format.js';
-import type { CheckDocument, CheckResult, SourceLocation } from '../schemas/check.js';
+import type { CheckDocument, CheckResult, SourceLocation } from '../domain/schemas/check.js';
 import type { Style } from './style.js';
 
 /**

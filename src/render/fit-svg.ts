@@ -1,7 +1,7 @@
 import { formatCount, formatScientific } from '../core/format.js';
 import { createFitPlot, type ObservedRun } from '../core/fit-plot.js';
 import { formatCountTick, formatLinearTick } from '../core/ticks.js';
-import type { ChinchillaParams } from '../presets/schemas.js';
+import type { ChinchillaParams } from '../domain/presets.js';
 import { renderSvgChart, sequentialColor } from './svg-chart.js';
 
 /**

@@ -1,4 +1,4 @@
-import { PlanError } from '../core/errors.js';
+import { PlanError } from '../domain/errors.js';
 
 /**
  * Any llm-plan document as pretty JSON with a trailing newline. A non-finite number would print as

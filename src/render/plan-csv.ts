@@ -1,4 +1,4 @@
-import type { PlanDocument } from '../core/plan.js';
+import type { PlanDocument } from '../core/plan-document.js';
 
 /**
  * A plan as CSV (RFC 4180): a header, then one row per rule with the budget and hardware repeated,

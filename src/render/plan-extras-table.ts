@@ -1,5 +1,5 @@
 import { formatCount, formatNumber, formatScientific } from '../core/format.js';
-import type { PlanDocument, RulePlan } from '../core/plan.js';
+import type { PlanDocument, RulePlan } from '../core/plan-document.js';
 import { renderGrid } from './grid.js';
 import type { Style } from './style.js';
 

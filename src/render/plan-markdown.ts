@@ -1,5 +1,5 @@
 import { formatCount, formatGrouped, formatNumber } from '../core/format.js';
-import type { PlanDocument } from '../core/plan.js';
+import type { PlanDocument } from '../core/plan-document.js';
 import { describeQuery, formatComputeFlops } from './plan-extras-table.js';
 import type { Style } from './style.js';
 

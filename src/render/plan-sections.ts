@@ -1,6 +1,6 @@
 import { formatCount, formatGrouped, formatHours, formatNumber, formatScientific } from '../core/format.js';
 import { formatBytes } from '../core/format-bytes.js';
-import type { PlanDocument, RulePlan } from '../core/plan.js';
+import type { PlanDocument, RulePlan } from '../core/plan-document.js';
 import { renderGrid } from './grid.js';
 import type { Style } from './style.js';
 

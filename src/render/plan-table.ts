@@ -1,5 +1,5 @@
 import { formatCount, formatGrouped, formatNumber } from '../core/format.js';
-import type { PlanDocument } from '../core/plan.js';
+import type { PlanDocument } from '../core/plan-document.js';
 import { renderGrid } from './grid.js';
 import { describeQuery, formatComputeFlops, lossColumns, renderPlanExtras } from './plan-extras-table.js';
 import { renderPlanSections } from './plan-sections.js';

@@ -1,4 +1,4 @@
-import type { Accelerator, LossModel, Rule } from '../presets/schemas.js';
+import type { Accelerator, LossModel, Rule } from '../domain/presets.js';
 import { defaultPrecision } from '../core/hardware.js';
 import { formatNumber, formatScientific } from '../core/format.js';
 import { paramsExponent } from '../core/rules.js';

@@ -1,4 +1,4 @@
-import type { PlanDocument } from '../core/plan.js';
+import type { PlanDocument } from '../core/plan-document.js';
 
 /**
  * CSV of a sweep: one header, then one line per (budget, rule) with plain numbers in base units

@@ -1,4 +1,4 @@
-import type { PlanDocument } from '../core/plan.js';
+import type { PlanDocument } from '../core/plan-document.js';
 import { renderJson } from './json.js';
 
 /**

@@ -1,5 +1,5 @@
 import { formatCount, formatGrouped, formatNumber, formatScientific } from '../core/format.js';
-import type { PlanDocument } from '../core/plan.js';
+import type { PlanDocument } from '../core/plan-document.js';
 import { renderGrid } from './grid.js';
 import type { Style } from './style.js';
 

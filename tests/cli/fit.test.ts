@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
-import { LossModelSchema } from '../../src/presets/schemas.js';
+import { LossModelSchema } from '../../src/domain/presets.js';
 import { relativeError, runCli, spawnCli } from '../helpers/cli.js';
 import { HOFFMANN_LAW, syntheticRuns } from '../core/fit/fixtures.js';
 

@@ -3,7 +3,7 @@ import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PlanError } from '../../src/core/errors.js';
+import { PlanError } from '../../src/domain/errors.js';
 import type { CliIo } from '../../src/cli/io.js';
 import { MAX_INPUT_BYTES, parseJsonInput, readTextInput } from '../../src/cli/read-input.js';
 

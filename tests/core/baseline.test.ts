@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { anchorOf, parseBaseline, reanchorRule } from '../../src/core/baseline.js';
 import { allocate } from '../../src/core/rules.js';
-import type { LossModel, Rule } from '../../src/presets/schemas.js';
+import type { LossModel, Rule } from '../../src/domain/presets.js';
 import { BUILTIN_LOSS_MODELS, BUILTIN_RULES } from '../../src/presets/builtin.js';
 import { relativeError } from '../helpers/cli.js';
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { budgetAmount, logSpace, parseBudgetRange, withAmount } from '../../src/core/budget-range.js';
 import { parseBudget } from '../../src/core/budget.js';
-import { PlanError } from '../../src/core/errors.js';
+import { PlanError } from '../../src/domain/errors.js';
 import { MAX_SWEEP_STEPS, parseSteps, sweepBudgets } from '../../src/core/sweep.js';
 
 describe('parseBudgetRange', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseBudget } from '../../src/core/budget.js';
-import { PlanError } from '../../src/core/errors.js';
+import { PlanError } from '../../src/domain/errors.js';
 
 // Expected amounts by hand: 1 PF-day = 8.64e19 FLOPs, 1 GPU-day = 24 GPU-hours.
 describe('parseBudget: every accepted form', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkConfig, createCheckDocument, DEFAULT_TOLERANCE, type CheckLimits, type CheckTarget } from '../../src/core/check.js';
 import { BUILTIN_LOSS_MODELS, BUILTIN_RULES } from '../../src/presets/builtin.js';
-import type { LossModel, Rule } from '../../src/presets/schemas.js';
+import type { LossModel, Rule } from '../../src/domain/presets.js';
 import { relativeError } from '../helpers/cli.js';
 
 const rule = (id: string): Rule => BUILTIN_RULES.find((candidate) => candidate.id === id) as Rule;

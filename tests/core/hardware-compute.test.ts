@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseBudget } from '../../src/core/budget.js';
 import { parsePrice, toCompute } from '../../src/core/compute.js';
-import { PlanError } from '../../src/core/errors.js';
+import { PlanError } from '../../src/domain/errors.js';
 import { defaultPrecision, parseMfu, resolveHardware } from '../../src/core/hardware.js';
 import { resolveById } from '../../src/core/resolve.js';
 import { BUILTIN_ACCELERATORS } from '../../src/presets/builtin.js';

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { flopsForQuery, flopsForTargetLoss, parseTargetLoss } from '../../src/core/inverse.js';
 import { predictLoss } from '../../src/core/loss.js';
 import { chinchillaOptimalLaw, flopsForParams, flopsForTokens, paramsAt, paramsLawOf } from '../../src/core/params-law.js';
-import { PlanError } from '../../src/core/errors.js';
+import { PlanError } from '../../src/domain/errors.js';
 import { allocate } from '../../src/core/rules.js';
-import type { LossModel, Rule } from '../../src/presets/schemas.js';
+import type { LossModel, Rule } from '../../src/domain/presets.js';
 import { BUILTIN_LOSS_MODELS, BUILTIN_RULES } from '../../src/presets/builtin.js';
 import { relativeError } from '../helpers/cli.js';
 

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { planRule, pairRulesWithLoss } from '../../src/core/plan.js';
+import { planRule } from '../../src/core/plan.js';
+import { pairRulesWithLoss } from '../../src/core/pair-rules.js';
 import { createFrontierPlot, createIsoflopPlot, type BudgetPlans } from '../../src/core/plot-data.js';
 import { BUILTIN_LOSS_MODELS, BUILTIN_RULES } from '../../src/presets/builtin.js';
-import type { LossModel } from '../../src/presets/schemas.js';
+import type { LossModel } from '../../src/domain/presets.js';
 import { relativeError } from '../helpers/cli.js';
 
 const lossModel = (id: string): LossModel => {

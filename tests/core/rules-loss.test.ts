@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { predictLoss } from '../../src/core/loss.js';
-import { createPlan, pairRulesWithLoss, planRule } from '../../src/core/plan.js';
+import { createPlan, planRule } from '../../src/core/plan.js';
+import { pairRulesWithLoss } from '../../src/core/pair-rules.js';
 import { resolveById } from '../../src/core/resolve.js';
 import { allocate, paramsExponent } from '../../src/core/rules.js';
 import { BUILTIN_LOSS_MODELS, BUILTIN_RULES } from '../../src/presets/builtin.js';
-import type { LossModel } from '../../src/presets/schemas.js';
+import type { LossModel } from '../../src/domain/presets.js';
 
 const rule = (id: string) => resolveById(BUILTIN_RULES, id, 'rule', '--rule');
 const loss = (id: string) => resolveById(BUILTIN_LOSS_MODELS, id, 'loss model', '--loss');

@@ -6,7 +6,7 @@ import { reanchorRule } from '../../src/core/baseline.js';
 import { predictLoss } from '../../src/core/loss.js';
 import { allocate } from '../../src/core/rules.js';
 import { BUILTIN_LOSS_MODELS, BUILTIN_RULES } from '../../src/presets/builtin.js';
-import type { LossModel, Rule } from '../../src/presets/schemas.js';
+import type { LossModel, Rule } from '../../src/domain/presets.js';
 import { relativeError, runCli } from '../helpers/cli.js';
 import { assertWellBehaved } from './well-behaved.js';
 

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { DOCUMENT_SCHEMAS } from '../../src/schemas/registry.js';
+import { DOCUMENT_SCHEMAS } from '../../src/domain/schemas/registry.js';
 import type { CliResult } from '../helpers/cli.js';
 
 /** One error line, and at most one hint line: the whole of stderr on a refusal (DESIGN §5). */

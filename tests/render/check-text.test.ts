@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { renderCheckText, renderGithubAnnotations } from '../../src/render/check-text.js';
 import { renderPlanMarkdown } from '../../src/render/plan-markdown.js';
 import { PLAIN_STYLE } from '../../src/render/style.js';
-import type { CheckDocument } from '../../src/schemas/check.js';
-import type { PlanDocument } from '../../src/core/plan.js';
+import type { CheckDocument } from '../../src/domain/schemas/check.js';
+import type { PlanDocument } from '../../src/core/plan-document.js';
 
 const report: CheckDocument = {
   schema: 'llm-plan/check@1',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PlanError } from '../../src/core/errors.js';
+import { PlanError } from '../../src/domain/errors.js';
 import { renderJson, renderJsonLine } from '../../src/render/json.js';
 
 describe('renderJsonLine', () => {

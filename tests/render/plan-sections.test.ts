@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatBytes } from '../../src/core/format-bytes.js';
-import type { PlanDocument } from '../../src/core/plan.js';
+import type { PlanDocument } from '../../src/core/plan-document.js';
 import { renderPlanSections } from '../../src/render/plan-sections.js';
 import { PLAIN_STYLE } from '../../src/render/style.js';
 

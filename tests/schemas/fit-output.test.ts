@@ -1,8 +1,8 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { LossModelSchema } from '../../src/presets/schemas.js';
-import { FitDocumentSchema } from '../../src/schemas/fit.js';
+import { LossModelSchema } from '../../src/domain/presets.js';
+import { FitDocumentSchema } from '../../src/domain/schemas/fit.js';
 import { runCli } from '../helpers/cli.js';
 import { HOFFMANN_LAW, syntheticRuns } from '../core/fit/fixtures.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';

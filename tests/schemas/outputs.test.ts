@@ -2,7 +2,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { DOCUMENT_SCHEMAS } from '../../src/schemas/registry.js';
+import { DOCUMENT_SCHEMAS } from '../../src/domain/schemas/registry.js';
 import { ROOT, runCli } from '../helpers/cli.js';
 
 // Real outputs validated against the JSON Schema the CLI prints (`llm-plan schema NAME`), by a

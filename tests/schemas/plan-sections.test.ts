@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import type { PlanSections } from '../../src/core/constraints/sections.js';
-import { PlanSectionsSchema } from '../../src/schemas/plan-sections.js';
+import { PlanSectionsSchema } from '../../src/domain/schemas/plan-sections.js';
 import { runCli } from '../helpers/cli.js';
 
 // Compile-time: the zod schema and the hand-written interface describe the same fields.

@@ -1,7 +1,7 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
-import type { PlanDocument } from '../../src/core/plan.js';
-import type { PlanDocumentSchema } from '../../src/schemas/plan.js';
+import type { PlanDocument } from '../../src/core/plan-document.js';
+import type { PlanDocumentSchema } from '../../src/domain/schemas/plan.js';
 
 /** Readonly-ness is not part of the wire format; compare the shapes without it. */
 type Mutable<T> = T extends ReadonlyArray<infer Item> ? Array<Mutable<Item>> : T extends object ? { -readonly [K in keyof T]: Mutable<T[K]> } : T;

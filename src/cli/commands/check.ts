@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { commandSummary } from './table.js';
+import { commandSummary } from './summaries.js';
 import { EXIT } from '../exit-code.js';
 import { renderJson, renderJsonLine } from '../../render/json.js';
 import { chooseFormat } from '../format-option.js';

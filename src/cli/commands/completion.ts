@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { commandSummary } from './table.js';
-import { PlanError } from '../../core/errors.js';
+import { commandSummary } from './summaries.js';
+import { PlanError } from '../../domain/errors.js';
 import { renderJson } from '../../render/json.js';
-import { suggest } from '../../core/suggest.js';
+import { suggest } from '../../domain/suggest.js';
 import { COMPLETION_SHELLS, type CompletionShell } from '../../render/completion-types.js';
 import type { CommandContext } from '../context.js';
 import { OUTPUT_FORMATS } from '../format-option.js';
@@ -24,8 +24,8 @@ export function registerCompletionCommand(program: Command, { io }: CommandConte
       // Loaded here only: script generation and the schema names (which need zod) are off the plan path.
       const [catalog, { PrecisionSchema }, { listSchemaNames }, { createCompletionSpec, presetFlagValues }, { renderCompletion }] = await Promise.all([
         loadCatalog(io, { allowOverride: options.allowOverride }),
-        import('../../presets/schemas.js'),
-        import('../../schemas/json-schema.js'),
+        import('../../domain/presets.js'),
+        import('../../domain/schemas/json-schema.js'),
         import('../completion-spec.js'),
         import('../../render/completion.js'),
       ]);

@@ -1,6 +1,6 @@
-import { commandSummary } from './table.js';
+import { commandSummary } from './summaries.js';
 import { Option, type Command } from 'commander';
-import { badInput } from '../../core/errors.js';
+import { badInput } from '../../domain/errors.js';
 import { renderJson, renderJsonLine } from '../../render/json.js';
 import { styleFor, type CommandContext } from '../context.js';
 import { readFitFlags, type FitFlags } from '../fit-options.js';

@@ -3,8 +3,8 @@ import { renderJson, renderJsonLine } from '../../render/json.js';
 import { styleFor, type CommandContext, type OutputOptions } from '../context.js';
 import { chooseFormat } from '../format-option.js';
 import { loadCatalog } from '../load-catalog.js';
-import { planFromOptions, type PlanOptions } from '../plan-options.js';
-import { mergePlanInput } from '../plan-input.js';
+import { planFromOptions, type PlanOptions } from '../../request/plan.js';
+import { mergePlanInput } from '../request-file.js';
 import { addConstraintOptions } from './constraint-flags.js';
 import { addOutputOptions } from './shared-options.js';
 

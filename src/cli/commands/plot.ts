@@ -1,4 +1,4 @@
-import { commandSummary } from './table.js';
+import { commandSummary } from './summaries.js';
 import type { Command } from 'commander';
 import { renderJson } from '../../render/json.js';
 import { styleFor, type CommandContext, type OutputOptions } from '../context.js';

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { commandSummary } from './table.js';
-import { badInput } from '../../core/errors.js';
+import { commandSummary } from './summaries.js';
+import { badInput } from '../../domain/errors.js';
 import { renderJson } from '../../render/json.js';
 import type { CommandContext } from '../context.js';
 
@@ -14,7 +14,7 @@ export function registerSchemaCommand(program: Command, { io }: CommandContext):
     .option('--json', 'with --list: the names as an llm-plan/schema-list@1 document (a schema is JSON already)')
     .action(async (name: string | undefined, options: { list?: boolean; json?: boolean }) => {
       // zod is loaded here only: the planning path never pays for it (DESIGN §6).
-      const { createJsonSchema, listSchemaNames } = await import('../../schemas/json-schema.js');
+      const { createJsonSchema, listSchemaNames } = await import('../../domain/schemas/json-schema.js');
       if (options.list && name !== undefined) throw badInput('give a schema name or --list, not both');
       if (options.list && options.json) return io.stdout(renderJson({ schema: 'llm-plan/schema-list@1', names: listSchemaNames() }));
       if (options.list) return io.stdout(listSchemaNames().map((schemaName) => `${schemaName}\n`).join(''));

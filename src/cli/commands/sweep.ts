@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
-import { commandSummary } from './table.js';
+import { commandSummary } from './summaries.js';
 import { parseBudgetRange } from '../../core/budget-range.js';
 import { toCompute } from '../../core/compute.js';
-import { badInput } from '../../core/errors.js';
-import type { PlanDocument } from '../../core/plan.js';
+import { badInput } from '../../domain/errors.js';
+import type { PlanDocument } from '../../core/plan-document.js';
 import { parseSteps, sweepBudgets, SWEEP_SCHEMA_ID } from '../../core/sweep.js';
 import type { Style } from '../../render/style.js';
 import { styleFor, type CommandContext, type OutputOptions } from '../context.js';
-import { planForCompute, resolvePlanSetup, type PlanOptions, type PlanSetup } from '../plan-options.js';
+import { planForCompute, resolvePlanSetup, type PlanOptions, type PlanSetup } from '../../request/plan.js';
 import { loadCatalog } from '../load-catalog.js';
 import { addOutputOptions } from './shared-options.js';
 

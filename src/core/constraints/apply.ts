@@ -1,8 +1,8 @@
-import type { ChinchillaLoss, LossModel } from '../../presets/schemas.js';
-import { badInput } from '../errors.js';
+import type { ChinchillaLoss, LossModel } from '../../domain/presets.js';
+import { badInput } from '../../domain/errors.js';
 import { formatCount, formatGrouped, formatNumber } from '../format.js';
-import type { PlanDocument, RulePlan } from '../plan.js';
-import { SECONDS_PER_HOUR } from '../units.js';
+import type { PlanDocument, RulePlan } from '../plan-document.js';
+import { SECONDS_PER_HOUR } from '../../domain/units.js';
 import { planDataConstrained } from './data-constrained.js';
 import { suggestHyperparams } from './hyperparams.js';
 import { planForInference } from './inference.js';
@@ -12,7 +12,7 @@ import { describeDataConstrained, describeInference, describeMisfit } from './no
 import type { PlanSections } from './sections.js';
 import { proposeShape, SHAPE_TOLERANCE } from './shape.js';
 
-/** What the constraint flags ask for, parsed and validated (see src/cli/constraint-options.ts). */
+/** What the constraint flags ask for, parsed and validated (see src/request/constraints.ts). */
 export interface ConstraintRequest {
   readonly gpus?: number;
   readonly days?: number;

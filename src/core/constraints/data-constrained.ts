@@ -1,6 +1,6 @@
-import type { ChinchillaLoss } from '../../presets/schemas.js';
-import { badInput } from '../errors.js';
-import { TRAINING_FLOPS_PER_PARAM_TOKEN as SIX } from '../units.js';
+import type { ChinchillaLoss } from '../../domain/presets.js';
+import { badInput } from '../../domain/errors.js';
+import { TRAINING_FLOPS_PER_PARAM_TOKEN as SIX } from '../../domain/units.js';
 import { minimizeScalar } from './minimize.js';
 
 /**

@@ -1,5 +1,5 @@
-import type { Precision } from '../../presets/schemas.js';
-import { badInput } from '../errors.js';
+import type { Precision } from '../../domain/presets.js';
+import { badInput } from '../../domain/errors.js';
 import type { ModelShape } from './shape.js';
 
 /**

@@ -1,5 +1,5 @@
-import { badInput } from '../errors.js';
-import { HOURS_PER_DAY } from '../units.js';
+import { badInput } from '../../domain/errors.js';
+import { HOURS_PER_DAY } from '../../domain/units.js';
 
 /** `plans[].time`: wall-clock time on a GPU count, and/or the GPU count for a deadline. */
 export interface TimeEstimate {

@@ -1,5 +1,5 @@
-import type { ChinchillaParams } from '../../presets/schemas.js';
-import { badInput } from '../errors.js';
+import type { ChinchillaParams } from '../../domain/presets.js';
+import { badInput } from '../../domain/errors.js';
 import { FIT_LBFGS_OPTIONS, toParams, type FitResult, type ProgressCallback } from './fit.js';
 import { minimizeLbfgs } from './lbfgs.js';
 import { MAX_BOOTSTRAP_SAMPLES } from './limits.js';

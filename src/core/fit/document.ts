@@ -1,5 +1,5 @@
-import type { ChinchillaLoss } from '../../presets/schemas.js';
-import { badInput } from '../errors.js';
+import type { ChinchillaLoss } from '../../domain/presets.js';
+import { badInput } from '../../domain/errors.js';
 import type { BootstrapResult } from './bootstrap.js';
 import { percentileInterval } from './bootstrap.js';
 import type { FitResult } from './fit.js';

@@ -1,5 +1,5 @@
-import type { ChinchillaParams } from '../../presets/schemas.js';
-import { badInput } from '../errors.js';
+import type { ChinchillaParams } from '../../domain/presets.js';
+import { badInput } from '../../domain/errors.js';
 import { createStartGrid } from './grid.js';
 import { minimizeLbfgs, type LbfgsResult } from './lbfgs.js';
 import {

@@ -1,5 +1,5 @@
-import type { ChinchillaParams } from '../../presets/schemas.js';
-import { TRAINING_FLOPS_PER_PARAM_TOKEN as SIX } from '../units.js';
+import type { ChinchillaParams } from '../../domain/presets.js';
+import { TRAINING_FLOPS_PER_PARAM_TOKEN as SIX } from '../../domain/units.js';
 import type { Run } from './runs.js';
 
 /**

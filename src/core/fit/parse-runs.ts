@@ -1,7 +1,7 @@
-import { PlanError } from '../errors.js';
+import { PlanError } from '../../domain/errors.js';
 import { findDuplicateKey } from '../json-duplicate-key.js';
 import { describeJsonSyntaxError } from '../json-error.js';
-import { TRAINING_FLOPS_PER_PARAM_TOKEN as SIX } from '../units.js';
+import { TRAINING_FLOPS_PER_PARAM_TOKEN as SIX } from '../../domain/units.js';
 import type { Run } from './runs.js';
 
 type Field = 'params' | 'tokens' | 'flops' | 'loss';

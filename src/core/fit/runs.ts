@@ -1,4 +1,4 @@
-import { badInput } from '../errors.js';
+import { badInput } from '../../domain/errors.js';
 
 /** One training run: N parameters trained on D tokens reached final loss L (nats/token). */
 export interface Run {

@@ -10,7 +10,7 @@ import {
   R_D_STAR,
   R_N_STAR,
 } from '../../../src/core/constraints/data-constrained.js';
-import type { ChinchillaLoss } from '../../../src/presets/schemas.js';
+import type { ChinchillaLoss } from '../../../src/domain/presets.js';
 import { BUILTIN_LOSS_MODELS } from '../../../src/presets/builtin.js';
 import { relativeError } from '../../helpers/cli.js';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { planForInference, tokensForLoss } from '../../../src/core/constraints/inference.js';
-import { LossModelSchema, type ChinchillaLoss } from '../../../src/presets/schemas.js';
+import { LossModelSchema, type ChinchillaLoss } from '../../../src/domain/presets.js';
 import { BUILTIN_LOSS_MODELS } from '../../../src/presets/builtin.js';
 import { relativeError } from '../../helpers/cli.js';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bootstrapFit } from '../../../src/core/fit/bootstrap.js';
 import { createFitDocument, fitId } from '../../../src/core/fit/document.js';
 import { fitScalingLaw } from '../../../src/core/fit/fit.js';
-import { LossModelSchema } from '../../../src/presets/schemas.js';
+import { LossModelSchema } from '../../../src/domain/presets.js';
 import { relativeError } from '../../helpers/cli.js';
 import { HOFFMANN_LAW, syntheticRuns } from './fixtures.js';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseRuns } from '../../../src/core/fit/parse-runs.js';
 import { createRandom } from '../../../src/core/fit/prng.js';
 import type { Run } from '../../../src/core/fit/runs.js';
-import type { ChinchillaParams } from '../../../src/presets/schemas.js';
+import type { ChinchillaParams } from '../../../src/domain/presets.js';
 
 export const CHINCHILLA_CSV = new URL('../../fixtures/chinchilla-figure4-points.csv', import.meta.url);
 

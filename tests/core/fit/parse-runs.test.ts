@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PlanError } from '../../../src/core/errors.js';
+import { PlanError } from '../../../src/domain/errors.js';
 import { parseRuns } from '../../../src/core/fit/parse-runs.js';
 import { dropTopLoss } from '../../../src/core/fit/runs.js';
 

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { PrecisionSchema } from '../presets.js';
+import { PlanSectionsShape } from './plan-sections.js';
+
+/**
+ * The `llm-plan/plan@1` document (DESIGN §4) as a zod schema, for `llm-plan schema plan` and for
+ * validating real outputs in tests. The hand-written `PlanDocument` in src/core/plan.ts is the type
+ * the code builds; tests/schemas/plan-type.test.ts keeps the two from drifting apart.
+ *
+ * Objects are not strict: `@1` only grows, so a consumer's validator must accept fields added
+ * later. Numbers are base units (FLOPs, parameters, tokens, hours, bytes, USD).
+ */
+const finite = z.number().finite();
+
+export const PlanInputSchema = z.object({
+  budget: z.string().nullable().describe('the --budget text as given; null when the plan answers --params, --tokens or --target-loss'),
+  gpu: z.string().nullable(),
+  precision: z.string().nullable(),
+  mfu: finite.nullable(),
+  rule: z.string().describe("the rule that ran: the user's ('all' included) or the default"),
+  loss: z.string().nullable(),
+  price: finite.nullable().describe('USD per GPU-hour'),
+  params: finite.nullable().optional().describe('--params: the compute-optimal run for this many parameters'),
+  tokens: finite.nullable().optional().describe('--tokens: the compute-optimal model for this many tokens'),
+  targetLoss: finite.nullable().optional().describe('--target-loss: the cheapest run reaching this loss'),
+  baseline: z.string().nullable().optional().describe('--baseline N:D as typed'),
+});
+
+export const HardwareSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  precision: PrecisionSchema,
+  peakFlops: finite.describe("vendor's dense peak at the precision, FLOP/s"),
+  mfu: finite,
+  effectiveFlops: finite.describe('peakFlops × mfu, FLOP/s'),
+  memoryBytes: finite,
+  bandwidthBytesPerSecond: finite,
+});
+
+export const ComputeSchema = z.object({
+  flops: finite.describe('training FLOPs of the budget'),
+  pfDays: finite,
+  gpuHours: finite.optional().describe('present whenever a GPU is known'),
+  costUsd: finite.optional().describe('present whenever a price and a GPU are known'),
+});
+
+export const AnchorSchema = z.object({
+  params: finite,
+  tokens: finite,
+  flops: finite,
+  source: z.enum(['published', 'baseline']),
+});
+
+const interval = z.tuple([finite, finite]);
+
+export const PlanRangeSchema = z.object({
+  params: interval,
+  tokens: interval,
+  loss: interval,
+  basis: z.enum(['published', 'bootstrap']),
+  bootstrap: z.object({ draws: finite, confidence: finite }).optional(),
+  variants: z.array(z.object({ id: z.string(), name: z.string(), source: z.string(), params: finite, tokens: finite, loss: finite })),
+});
+
+const LossValueSchema = z.object({ model: z.string(), value: finite.describe('nats/token on the model’s reference data') });
+
+export const RulePlanSchema = z.object({
+  rule: z.string(),
+  params: finite,
+  tokens: finite,
+  tokensPerParam: finite,
+  flops: finite.describe('6·N·D: equals compute.flops'),
+  paramsExponent: finite.describe('a of N_opt ∝ C^a'),
+  loss: LossValueSchema,
+  anchor: AnchorSchema.optional().describe('power-law rules: the point the rule passes through'),
+  range: PlanRangeSchema.optional().describe('with --range: the spread across published variants or a bootstrap'),
+  losses: z.array(LossValueSchema).optional().describe('with --loss all: the plan scored under every loss model'),
+  ...PlanSectionsShape,
+});
+
+export const PlanDocumentSchema = z
+  .object({
+    schema: z.literal('llm-plan/plan@1'),
+    input: PlanInputSchema,
+    hardware: HardwareSchema.nullable(),
+    compute: ComputeSchema,
+    plans: z.array(RulePlanSchema),
+    notes: z.array(z.string()),
+  })
+  .meta({ title: 'llm-plan/plan@1', description: 'A compute plan: parameters, tokens and loss for a budget, one row per rule.' });

@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { AcceleratorSchema, LossModelSchema, RuleSchema } from '../domain/presets.js';
+
+/** The formats of the built-in preset files (`presets/*.json`): one list per file. */
+
+export const AcceleratorFileSchema = z.strictObject({
+  accelerators: z.array(AcceleratorSchema).min(1),
+});
+
+export const LossModelFileSchema = z.strictObject({
+  lossModels: z.array(LossModelSchema).min(1),
+});
+
+export const RuleFileSchema = z.strictObject({
+  rules: z.array(RuleSchema).min(1),
+});

@@ -1,0 +1,166 @@
+import { parseBaseline, reanchorRule, type Anchor } from '../core/baseline.js';
+import { parseBudget } from '../core/budget.js';
+import { parsePrice, toCompute, type Compute } from '../core/compute.js';
+import { badInput } from '../domain/errors.js';
+import { parseMfu, resolveHardware, type Hardware } from '../core/hardware.js';
+import { flopsForQuery, type InverseQuery } from '../core/inverse.js';
+import { addPlanExtras, type PlanExtraOptions } from '../core/plan-extras.js';
+import { createPlan } from '../core/plan.js';
+import { pairRulesWithLoss, type ScoredRule } from '../core/pair-rules.js';
+import type { PlanDocument, PlanInput } from '../core/plan-document.js';
+import type { LossModel, Rule } from '../domain/presets.js';
+import { BUILTIN_CATALOG, findAccelerator, findLossModel, findRule, type PresetCatalog } from '../presets/catalog.js';
+import { applyConstraintOptions, type ConstraintOptions } from './constraints.js';
+import { readPlanQuery } from './plan-query.js';
+
+/** The plan flags as commander hands them over: strings, undefined where not given. */
+export interface PlanOptions extends ConstraintOptions {
+  readonly budget?: string;
+  readonly gpu?: string;
+  readonly precision?: string;
+  readonly mfu?: string;
+  readonly rule?: string;
+  readonly loss?: string;
+  readonly price?: string;
+  readonly params?: string;
+  readonly tokens?: string;
+  readonly targetLoss?: string;
+  readonly baseline?: string;
+  readonly range?: boolean;
+}
+
+export const DEFAULT_RULE_ID = 'deepmind';
+export const ALL_RULES = 'all';
+/** `--loss all`: score every plan under every loss model. */
+export const ALL_LOSSES = 'all';
+
+/** Everything about a plan except the compute: hardware, scored rules, what to show. */
+export interface PlanSetup {
+  readonly hardware: Hardware | undefined;
+  readonly price: number | undefined;
+  readonly scored: readonly ScoredRule[];
+  readonly extras: PlanExtraOptions;
+  /** The echo of the flags that do not depend on the budget. */
+  readonly input: Omit<PlanInput, 'budget' | 'params' | 'tokens' | 'targetLoss'>;
+}
+
+/**
+ * Turns the plan flags into a plan document: parse, resolve presets, call the core. Pure apart from
+ * the catalog, which the CLI loads (built-in data unless user presets are involved).
+ */
+export function planFromOptions(options: PlanOptions, catalog: PresetCatalog = BUILTIN_CATALOG): PlanDocument {
+  const query = readPlanQuery(options);
+  const setup = resolvePlanSetup(options, catalog);
+  const compute = query.kind === 'budget' ? toCompute(query.budget, setup.hardware, setup.price) : computeForQuery(query, setup);
+  const plan = planForCompute(setup, compute, {
+    budget: options.budget ?? null,
+    params: query.kind === 'params' ? query.params : null,
+    tokens: query.kind === 'tokens' ? query.tokens : null,
+    targetLoss: query.kind === 'target-loss' ? query.loss : null,
+  });
+  return applyConstraintOptions(plan, options, [...new Set([...setup.scored.map(({ loss }) => loss), ...catalog.lossModels])]);
+}
+
+/** The plan document for one compute under a resolved setup (one row of a sweep, or a plan). */
+export function planForCompute(setup: PlanSetup, compute: Compute, query: Pick<PlanInput, 'budget' | 'params' | 'tokens' | 'targetLoss'>): PlanDocument {
+  // DESIGN §4's key order (budget first), then the fields added since.
+  const { gpu, precision, mfu, rule, loss, price, baseline } = setup.input;
+  const input: PlanInput = { budget: query.budget, gpu, precision, mfu, rule, loss, price, params: query.params, tokens: query.tokens, targetLoss: query.targetLoss, baseline };
+  return addPlanExtras(createPlan(input, setup.hardware, compute, setup.scored), setup.scored, setup.extras);
+}
+
+/** A GPU at a precision and MFU, and a price: what turns GPU time or money into FLOPs. */
+export interface ResolvedHardware {
+  readonly hardware: Hardware | undefined;
+  readonly mfu: number | undefined;
+  readonly price: number | undefined;
+}
+
+/** The hardware flags (`--gpu`, `--precision`, `--mfu`, `--price`), with the same checks everywhere. */
+export function resolveHardwareOptions(options: Pick<PlanOptions, 'gpu' | 'precision' | 'mfu' | 'price'>, catalog: PresetCatalog): ResolvedHardware {
+  const accelerator = options.gpu === undefined ? undefined : findAccelerator(catalog, options.gpu);
+  if (!accelerator && options.precision !== undefined) {
+    throw badInput('--precision needs --gpu', 'precision picks a column of the GPU datasheet: add --gpu');
+  }
+  if (!accelerator && options.mfu !== undefined) {
+    throw badInput('--mfu needs --gpu', 'MFU turns GPU time into FLOPs; a FLOP budget does not use it');
+  }
+  const mfu = options.mfu === undefined ? undefined : parseMfu(options.mfu);
+  const hardware = accelerator ? resolveHardware(accelerator, options.precision, mfu) : undefined;
+  const price = options.price === undefined ? undefined : parsePrice(options.price);
+  return { hardware, mfu, price };
+}
+
+/** One budget (`--budget` and the hardware flags) in FLOPs: what `check` compares a config with. */
+export function computeFromOptions(options: Pick<PlanOptions, 'gpu' | 'precision' | 'mfu' | 'price'> & { readonly budget: string }, catalog: PresetCatalog): Compute {
+  const { hardware, price } = resolveHardwareOptions(options, catalog);
+  return toCompute(parseBudget(options.budget), hardware, price);
+}
+
+/** Resolves everything but the budget: GPU, price, rules (re-anchored at --baseline), loss models. */
+export function resolvePlanSetup(
+  options: Omit<PlanOptions, 'budget' | 'params' | 'tokens' | 'targetLoss'>,
+  catalog: PresetCatalog = BUILTIN_CATALOG,
+): PlanSetup {
+  const { hardware, mfu, price } = resolveHardwareOptions(options, catalog);
+
+  const ruleId = options.rule ?? DEFAULT_RULE_ID;
+  const rules: Rule[] =
+    ruleId.trim().toLowerCase() === ALL_RULES ? [...catalog.rules] : [findRule(catalog, ruleId, [{ id: ALL_RULES }])];
+  const scoreAll = options.loss !== undefined && options.loss.trim().toLowerCase() === ALL_LOSSES;
+  const lossOverride = options.loss === undefined || scoreAll ? undefined : findLossModel(catalog, options.loss, '--loss', [{ id: ALL_LOSSES }]);
+  const baseline = options.baseline === undefined ? undefined : parseBaseline(options.baseline);
+  const scored = pairRulesWithLoss(anchorRules(rules, baseline), catalog.lossModels, lossOverride);
+
+  return {
+    hardware,
+    price,
+    scored,
+    extras: { baseline, range: options.range ?? false, scoreUnder: scoreAll ? scoringModels(scored, catalog) : undefined, lossModels: catalog.lossModels },
+    input: {
+      gpu: options.gpu ?? null,
+      precision: options.precision ?? null,
+      mfu: mfu ?? null,
+      rule: ruleId,
+      loss: options.loss ?? null,
+      price: price ?? null,
+      baseline: options.baseline ?? null,
+    },
+  };
+}
+
+/** The compute that answers --params, --tokens or --target-loss, with GPU time and cost where known. */
+function computeForQuery(query: InverseQuery, setup: PlanSetup): Compute {
+  const [only, ...others] = setup.scored;
+  const flag = { params: '--params', tokens: '--tokens', 'target-loss': '--target-loss' }[query.kind];
+  if (!only || others.length > 0) {
+    throw badInput(`${flag} plans one rule at a time: each rule needs a different compute`, 'pick one with --rule deepmind, --rule openai or --rule optimal');
+  }
+  const flops = flopsForQuery(query, only);
+  return toCompute({ kind: 'flops', flops, text: `${flops}flops` }, setup.hardware, setup.price);
+}
+
+/** Re-anchors the power-law rules at the user's run; a baseline for `optimal` alone is an error. */
+function anchorRules(rules: Rule[], baseline: Anchor | undefined): Rule[] {
+  if (!baseline) return rules;
+  if (rules.every((rule) => rule.kind !== 'power-law')) {
+    throw badInput(
+      `--baseline re-anchors a power-law rule, and ${rules.map((rule) => rule.id).join(', ')} has no anchor: it follows its loss model`,
+      'use --rule deepmind or --rule openai with --baseline, or fit your own law with llm-plan fit',
+    );
+  }
+  return rules.map((rule) => reanchorRule(rule, baseline));
+}
+
+/** Every loss model of the catalog, and the plans' own model first if it is not one of them. */
+function scoringModels(scored: readonly ScoredRule[], catalog: PresetCatalog): LossModel[] {
+  const extra = scored.map(({ loss }) => loss).filter((model) => !catalog.lossModels.includes(model));
+  return [...new Set([...extra, ...catalog.lossModels])];
+}
+
+/** The loss model that scores a rule: the override when given, else the rule's default. */
+export function lossModelFor(catalog: PresetCatalog, rule: Rule, lossOption: string | undefined, flag = '--loss'): LossModel {
+  const [scored] = pairRulesWithLoss([rule], catalog.lossModels, lossOption === undefined ? undefined : findLossModel(catalog, lossOption, flag));
+  if (!scored) throw badInput(`rule '${rule.id}' has no loss model`);
+  return scored.loss;
+}
