@@ -16,7 +16,7 @@ const CHECK_FILE = /\.(ya?ml|json)$/i;
 /**
  * Checks every file named (a directory: its `*.yaml`, `*.yml` and `*.json`), each on its own: an
  * invalid file is listed with its error and location and the others are still checked. Returns
- * the one report for all of them, and the error lines for the invalid files.
+ * the one report for all of them, and the error (first invalid file, and how many more) for stderr.
  */
 export async function runCheck(paths: readonly string[], io: CliIo, catalog: PresetCatalog): Promise<{ report: CheckDocument; errors: string }> {
   const files: string[] = [];
@@ -38,7 +38,12 @@ export async function runCheck(paths: readonly string[], io: CliIo, catalog: Pre
     }
   }
   const report = createCheckDocument(files, results, invalid);
-  const errors = invalid.map((entry) => describeError(new PlanError('invalid-file', entry.message, entry.hint ?? undefined), false)).join('');
+  // One error line and one hint, as for any bad input; the report lists every invalid file.
+  const [first] = invalid;
+  const more = invalid.length - 1;
+  const errors = first
+    ? describeError(new PlanError('invalid-file', `${first.message}${more > 0 ? ` (and ${more} more invalid file${more === 1 ? '' : 's'})` : ''}`, first.hint ?? undefined), false)
+    : '';
   return { report, errors };
 }
 
