@@ -42,6 +42,17 @@ describe('check in CI: three configs and an invalid file', () => {
     expect(result.stderr).toBe(`llm-plan: error: ${INVALID_MESSAGE}\nhint: see llm-plan schema check-file for every field\n`);
   });
 
+  it('an invalid file alone: nothing on stdout, the error and hint, then its annotation, on stderr', async () => {
+    const result = await runCli(['check', INVALID], { env: { GITHUB_ACTIONS: 'true' } });
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        `llm-plan: error: ${INVALID_MESSAGE}\nhint: see llm-plan schema check-file for every field\n` +
+        `::error file=${INVALID},line=4,endLine=4,col=1,title=invalid check file::${INVALID_MESSAGE}\n`,
+    });
+  });
+
   const markdown = [
     '### llm-plan check: failed',
     '',

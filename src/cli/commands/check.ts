@@ -5,6 +5,7 @@ import { renderJson, renderJsonLine } from '../../render/json.js';
 import { chooseFormat } from '../format-option.js';
 import { styleFor, type CommandContext, type OutputOptions } from '../context.js';
 import { loadCatalog } from '../load-catalog.js';
+import { streamStdout, writeRows } from '../stream-output.js';
 import { addOutputOptions } from './shared-options.js';
 
 const CHECK_HELP = `
@@ -63,18 +64,24 @@ export function registerCheckCommand(program: Command, { io, setExitCode }: Comm
       if (format === 'markdown' || format === 'junit') {
         // A report file for a CI system: written even when no file could be read, so the reader sees why.
         const rendered = format === 'markdown' ? (await import('../../render/check-markdown.js')).renderCheckMarkdown(report) : (await import('../../render/check-junit.js')).renderCheckJunit(report);
-        io.stdout(rendered);
+        await streamStdout(io)(rendered);
         if (annotations) io.stderr(annotations);
       } else if (format === 'ndjson') {
         // One line per config, so a pipeline can filter results without parsing a whole report.
-        io.stdout(report.results.map((result) => renderJsonLine({ schema: 'llm-plan/check-result@1', ...result, file: result.file ?? report.file })).join(''));
+        const results = report.results;
+        await writeRows(streamStdout(io), results.length, (index) => {
+          const result = results[index];
+          return renderJsonLine({ schema: 'llm-plan/check-result@1', ...result, file: result?.file ?? report.file });
+        });
         if (annotations) io.stderr(annotations);
       } else if (format === 'json') {
-        if (!nothingChecked) io.stdout(renderJson(report));
+        if (!nothingChecked) await streamStdout(io)(renderJson(report));
         // stdout stays one JSON document; the runner reads workflow commands from stderr as well.
         if (annotations) io.stderr(annotations);
       } else {
-        io.stdout((nothingChecked ? '' : renderCheckText(report, await styleFor(io, options))) + annotations);
+        // Annotations follow the report on stdout; with no report (no file could be read), stdout stays empty.
+        if (nothingChecked) io.stderr(annotations);
+        else await streamStdout(io)(renderCheckText(report, await styleFor(io, options)) + annotations);
       }
       const summaryPath = io.env.GITHUB_STEP_SUMMARY;
       if (summaryPath) {

@@ -6,6 +6,7 @@ import { styleFor, type CommandContext } from '../context.js';
 import { readFitFlags, type FitFlags } from '../fit-options.js';
 import { withProgressBar } from '../progress.js';
 import { readTextInput } from '../read-input.js';
+import { streamStdout } from '../stream-output.js';
 import { writeFigure } from '../write-output.js';
 import { addOutputOptions } from './shared-options.js';
 
@@ -68,9 +69,10 @@ export function registerFitCommand(program: Command, { io }: CommandContext): vo
       droppedTopLoss: settings.dropTopLoss,
       budgets: settings.budgets,
     });
-    if (settings.format === 'json') return io.stdout(renderJson(document));
-    if (settings.format === 'ndjson') return io.stdout(renderJsonLine(document));
+    const write = streamStdout(io);
+    if (settings.format === 'json') return write(renderJson(document));
+    if (settings.format === 'ndjson') return write(renderJsonLine(document));
     const { renderFitTable } = await import('../../render/fit-table.js');
-    io.stdout(renderFitTable(document, await styleFor(io, flags)));
+    await write(renderFitTable(document, await styleFor(io, flags)));
   });
 }
