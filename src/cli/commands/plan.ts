@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { renderJson, renderJsonLine } from '../../render/json.js';
-import { styleFor, type CommandContext, type OutputOptions } from '../context.js';
+import { styleFor, widthFor, type CommandContext, type OutputOptions } from '../context.js';
 import { chooseFormat } from '../format-option.js';
 import { loadCatalog } from '../load-catalog.js';
 import { planFromOptions, type PlanOptions } from '../../request/plan.js';
@@ -57,7 +57,7 @@ export function registerPlanCommand(program: Command, { io }: CommandContext): v
         }
         case 'table': {
           const { renderPlanTable } = await import('../../render/plan-table.js');
-          return io.stdout(renderPlanTable(plan, await styleFor(io, options)));
+          return io.stdout(renderPlanTable(plan, await styleFor(io, options), widthFor(io)));
         }
       }
     });
