@@ -3,7 +3,7 @@ import type { CheckDocument, CheckResult, CheckWarning, SourceLocation, Violatio
 import { HOURS_PER_DAY, SECONDS_PER_HOUR, TRAINING_FLOPS_PER_PARAM_TOKEN as SIX } from '../domain/units.js';
 import { formatCount, formatGrouped, formatNumber, formatScientific } from './format.js';
 import { predictLoss } from './loss.js';
-import { FITTED_FLOPS_HIGH, FITTED_FLOPS_LOW } from './plan-notes.js';
+import { describeExtrapolation, extrapolationOf } from './extrapolation.js';
 import { allocate } from './rules.js';
 
 export const CHECK_SCHEMA_ID = 'llm-plan/check@1';
@@ -185,8 +185,8 @@ const LIMITS: readonly Limit[] = [
  * - flops-above-max: 6·N·D above maxFlops (e.g. 1e25, the EU AI Act's systemic-risk threshold)
  * - days-above-max: 6·N·D / (GPUs × effective FLOP/s) above maxDays
  * - cost-above-max: GPU-hours × price above maxCost
- * A passing limit within `NEAR_LIMIT_MARGIN` of its threshold, and 6·N·D outside the range the
- * laws were fitted on, are warnings.
+ * A passing limit within `NEAR_LIMIT_MARGIN` of its threshold, and N, D or C outside the runs the
+ * rule and loss model were fitted on, are warnings.
  */
 export function checkConfig(target: CheckTarget): CheckResult {
   const { params, tokens, rule, loss, hardware } = target;
@@ -219,12 +219,9 @@ export function checkConfig(target: CheckTarget): CheckResult {
       warnings.push({ code: 'near-limit', limit: row.code, reason: nearReason(row, value, limit) });
     }
   }
-  if (flops < FITTED_FLOPS_LOW || flops > FITTED_FLOPS_HIGH) {
-    warnings.push({
-      code: 'extrapolation',
-      reason: `6·N·D = ${formatScientific(flops)} FLOPs is far outside the ${formatScientific(FITTED_FLOPS_LOW, 1)}–${formatScientific(FITTED_FLOPS_HIGH, 1)} FLOPs the scaling laws were fitted on; the optimum and loss are extrapolations`,
-    });
-  }
+  // Outside the runs its rule and loss model were fitted on, the optimum and the loss are extrapolations.
+  const extrapolation = extrapolationOf(rule, loss, { params, tokens, flops });
+  if (!extrapolation.inside) warnings.push({ code: 'extrapolation', reason: describeExtrapolation(rule.id, extrapolation) });
 
   return {
     index: target.index,

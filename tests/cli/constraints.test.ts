@@ -127,7 +127,7 @@ describe('constraint sections in --json', () => {
 
   it('gives every rule its sections with --rule all', async () => {
     const plan = await planJson(['--budget', '1e22flops', '--rule', 'all', '--shape', '--inference-tokens', '1T']);
-    expect(plan.plans).toHaveLength(3);
+    expect(plan.plans).toHaveLength(8);
     for (const row of plan.plans) {
       expect(row.shape).toBeDefined();
       expect(row.inference).toBeDefined();

@@ -157,11 +157,12 @@ describe('checkConfig: time, cost and warnings (issue 15)', () => {
     expect(result.warnings).toEqual([{ code: 'near-limit', limit: 'tokens-per-param-low', reason: '10.5 is within 10% of minTokensPerParam 10.0' }]);
   });
 
-  // The laws were fitted between about 1e18 and 1e25 FLOPs (src/core/plan.ts, from the papers' runs).
+  // deepmind and hoffmann2022 were fitted on 70M–16B parameters and 5B–500B tokens (their presets'
+  // fittedOn, from Hoffmann et al.'s runs).
   it.each([
-    [1e8, 1e9, true], // 6e17
-    [1e9, 20e9, false], // 1.2e20
-    [1e12, 2e12, true], // 1.2e25
+    [1e8, 1e9, true], // D 1B is below 5B
+    [1e9, 20e9, false], // inside
+    [1e12, 2e12, true], // N 1T is above 16B
   ])('N = %d, D = %d: extrapolation warning %s', (params, tokens, warned) => {
     const result = checkConfig(target(params, tokens, { tolerance: 100 }));
     expect(result.warnings.some((warning) => warning.code === 'extrapolation')).toBe(warned);
