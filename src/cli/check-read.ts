@@ -1,8 +1,8 @@
-import { LineCounter, isMap, isScalar, isSeq, parseDocument as parseYamlDocument, type Document, type Node } from 'yaml';
 import { PlanError } from '../domain/errors.js';
 import type { SourceLocation } from '../domain/schemas/check.js';
 import type { CliIo } from './io.js';
 import { parseJsonInput, readTextInput } from './read-input.js';
+import { Locator, locateJson, type LocatedNode } from './source-map.js';
 
 /**
  * Reading a check file: its text, its data, and where each config and field is in it (1-based
@@ -43,40 +43,6 @@ export interface CheckFileContent {
   readonly entries: readonly ConfigEntry[];
 }
 
-/** Turns offsets in a text into locations. */
-class Locator {
-  private readonly counter = new LineCounter();
-
-  constructor(private readonly text: string) {}
-
-  get lineCounter(): LineCounter {
-    return this.counter;
-  }
-
-  /** The span [start, end) as a location, trailing whitespace left out. */
-  span(start: number, end: number): SourceLocation {
-    let last = Math.max(start, end);
-    while (last > start + 1 && /\s/.test(this.text.charAt(last - 1))) last -= 1;
-    const from = this.counter.linePos(start);
-    const to = this.counter.linePos(Math.max(start, last - 1));
-    return { line: from.line, column: from.col, endLine: to.line, endColumn: to.col };
-  }
-
-  node(node: Node | null | undefined): SourceLocation | null {
-    return node?.range ? this.span(node.range[0], node.range[1]) : null;
-  }
-
-  /** A point (a syntax error): 1-based line and column. */
-  point(line: number, column: number): SourceLocation {
-    return { line, column, endLine: line, endColumn: column };
-  }
-
-  offset(offset: number): SourceLocation {
-    const at = Math.min(Math.max(0, offset), Math.max(0, this.text.length - 1));
-    return this.span(at, at + 1);
-  }
-}
-
 /**
  * Reads a check file (JSON or YAML; `-` for stdin) into its configs with their locations. One
  * config, a list, or `{ configs: [...] }`. Problems are `CheckFileError`s naming the file and,
@@ -86,12 +52,12 @@ export async function readCheckFile(path: string, io: CliIo): Promise<CheckFileC
   const { name, text } = await readTextInput(path, io, 'check');
   const file = name === '-' ? 'stdin' : name;
   const locator = new Locator(text);
-  const { data, document } = file.toLowerCase().endsWith('.json') ? parseJson(file, text, locator) : parseYaml(file, text, locator);
-  return { name, entries: listConfigs(file, data, document, locator) };
+  const { data, root } = file.toLowerCase().endsWith('.json') ? parseJson(file, text, locator) : await parseYaml(file, text, locator);
+  return { name, entries: listConfigs(file, data, root, locator) };
 }
 
-/** JSON for `.json` files (stricter and with better messages); the YAML parser only finds where things are. */
-function parseJson(file: string, text: string, locator: Locator): { data: unknown; document: Document | undefined } {
+/** JSON for `.json` files (stricter and with better messages); positions from a scan of the text. */
+function parseJson(file: string, text: string, locator: Locator): { data: unknown; root: LocatedNode | null } {
   let data: unknown;
   try {
     data = parseJsonInput(text, file);
@@ -99,17 +65,8 @@ function parseJson(file: string, text: string, locator: Locator): { data: unknow
     if (!(error instanceof PlanError)) throw error;
     throw new CheckFileError(error.message, error.hint, jsonErrorLocation(text, locator));
   }
-  let document: Document | undefined;
   // A check file is a few levels deep; anything deeper is refused later, and not worth locating.
-  if (nestingDepth(text) > MAX_LOCATED_DEPTH) return { data, document: undefined };
-  try {
-    // JSON is YAML 1.2 flow; positions only, so errors here just mean no positions.
-    const parsed = parseYamlDocument(text, { lineCounter: locator.lineCounter, logLevel: 'silent', uniqueKeys: false });
-    document = parsed.errors.length === 0 ? parsed : undefined;
-  } catch {
-    document = undefined;
-  }
-  return { data, document };
+  return { data, root: nestingDepth(text) > MAX_LOCATED_DEPTH ? null : locateJson(text) };
 }
 
 /** Deeper JSON is not parsed a second time for positions: a check file is four levels deep. */
@@ -146,7 +103,9 @@ function jsonErrorLocation(text: string, locator: Locator): SourceLocation | nul
   }
 }
 
-function parseYaml(file: string, text: string, locator: Locator): { data: unknown; document: Document } {
+/** YAML otherwise (a superset of JSON); the parser (110 kB) is loaded only for YAML input (DESIGN §6). */
+async function parseYaml(file: string, text: string, locator: Locator): Promise<{ data: unknown; root: LocatedNode | null }> {
+  const yaml = await import('./yaml-parser.js');
   const invalid = (error: unknown): PlanError => {
     const message = (error as Error).message.split('\n')[0] ?? '';
     // The parser reports its own stack overflow as a parse error; say what it means.
@@ -160,26 +119,49 @@ function parseYaml(file: string, text: string, locator: Locator): { data: unknow
   };
   try {
     // logLevel 'error': the parser would print warnings on the process's stderr, past the CLI's io.
-    const document = parseYamlDocument(text, { logLevel: 'error', lineCounter: locator.lineCounter });
+    const document = yaml.parseDocument(text, { logLevel: 'error' });
     // A warning is an unresolved tag (!!js/function, !!python/object): data we would misread as a string.
     const problem = document.errors[0] ?? document.warnings[0];
     if (problem) throw problem;
     // maxAliasCount bounds alias expansion ("billion laughs"); yaml's default, made explicit.
-    return { data: document.toJS({ maxAliasCount: 100 }), document };
+    const data = document.toJS({ maxAliasCount: 100 });
+    return { data, root: located(yaml, document.contents, 0) };
   } catch (error) {
     throw invalid(error);
   }
 }
 
+type YamlModule = typeof import('./yaml-parser.js');
+
+/** A YAML node as a located node, to the depth a check file needs (root → configs → config → field). */
+function located(yaml: YamlModule, node: unknown, depth: number): LocatedNode | null {
+  const range = (node as { range?: [number, number, number] } | null)?.range;
+  if (!range) return null;
+  const [start, end] = range;
+  if (depth >= 3) return { start, end };
+  if (yaml.isSeq(node)) {
+    return { start, end, items: node.items.map((item) => located(yaml, item, depth + 1) ?? { start, end }) };
+  }
+  if (yaml.isMap(node)) {
+    const entries = node.items.flatMap((pair) => {
+      const key = pair.key as { range?: [number, number, number]; value?: unknown } | null;
+      if (!yaml.isScalar(key) || !key.range) return [];
+      const value = located(yaml, pair.value, depth + 1) ?? { start: key.range[0], end: key.range[1] };
+      return [{ key: String(key.value), keyStart: key.range[0], keyEnd: key.range[1], value }];
+    });
+    return { start, end, entries };
+  }
+  return { start, end };
+}
+
 /** One config, a list, or `{ configs: [...] }`, as a list of configs with their labels and places. */
-function listConfigs(file: string, data: unknown, document: Document | undefined, locator: Locator): ConfigEntry[] {
-  const root = (document?.contents ?? null) as Node | null;
-  const fail = (message: string, hint: string | undefined, node: Node | null | undefined): never => {
+function listConfigs(file: string, data: unknown, root: LocatedNode | null, locator: Locator): ConfigEntry[] {
+  const fail = (message: string, hint: string | undefined, node: LocatedNode | null | undefined): never => {
     throw new CheckFileError(`${file}: ${message}`, hint, locator.node(node ?? root));
   };
   const isObject = typeof data === 'object' && data !== null && !Array.isArray(data);
   let list: unknown[];
-  let listNode: Node | null = null;
+  let listNode: LocatedNode | null = null;
   if (Array.isArray(data)) {
     // A bare list reads as the configs: [...] form does, so messages look the same for both.
     list = data;
@@ -187,40 +169,36 @@ function listConfigs(file: string, data: unknown, document: Document | undefined
   } else if (isObject && Object.hasOwn(data, 'configs')) {
     const { configs, ...rest } = data as { configs: unknown };
     const [extra] = Object.keys(rest);
-    const configsNode = isMap(root) ? (root.get('configs', true) as Node | undefined) : undefined;
-    if (extra !== undefined) fail(`unknown field '${extra}' next to configs`, 'a check file with configs: [...] has no other top-level field', keyNode(root, extra));
-    if (!Array.isArray(configs)) fail('configs: expected a list of configs', undefined, configsNode);
+    const configsEntry = root?.entries?.find((entry) => entry.key === 'configs');
+    if (extra !== undefined) {
+      const key = root?.entries?.find((entry) => entry.key === extra);
+      fail(`unknown field '${extra}' next to configs`, 'a check file with configs: [...] has no other top-level field', key ? { start: key.keyStart, end: key.keyEnd } : root);
+    }
+    if (!Array.isArray(configs)) fail('configs: expected a list of configs', undefined, configsEntry?.value);
     list = configs as unknown[];
-    listNode = configsNode ?? null;
+    listNode = configsEntry?.value ?? null;
   } else if (isObject) {
     return [entry(0, labelOf('config', data), data, root, locator)];
   } else {
     return fail('expected a config, a list of configs, or configs: [...]', 'each config has at least name, params and tokens', root);
   }
   if (list.length === 0) fail('no configs to check', undefined, listNode);
-  const items = isSeq(listNode) ? (listNode.items as Node[]) : [];
+  const items = listNode?.items ?? [];
   return list.map((raw, index) => entry(index, labelOf(`configs[${index}]`, raw), raw, items[index] ?? null, locator));
 }
 
-function entry(index: number, label: string, raw: unknown, node: Node | null, locator: Locator): ConfigEntry {
+function entry(index: number, label: string, raw: unknown, node: LocatedNode | null, locator: Locator): ConfigEntry {
   return {
     index,
     label,
     raw,
     location: locator.node(node),
     locate: (field, part) => {
-      const pair = isMap(node) ? node.items.find((item) => isScalar(item.key) && String(item.key.value) === field) : undefined;
-      if (!pair) return locator.node(node);
-      const value = pair.value as Node | null;
-      return locator.node(part === 'value' && value ? value : (pair.key as Node)) ?? locator.node(node);
+      const found = node?.entries?.find((candidate) => candidate.key === field);
+      if (!found) return locator.node(node);
+      return part === 'value' ? locator.node(found.value) : locator.span(found.keyStart, found.keyEnd);
     },
   };
-}
-
-function keyNode(map: Node | null, key: string): Node | null {
-  if (!isMap(map)) return null;
-  const pair = map.items.find((item) => isScalar(item.key) && String(item.key.value) === key);
-  return (pair?.key as Node | undefined) ?? null;
 }
 
 function labelOf(position: string, raw: unknown): string {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The preset vocabulary: accelerator, scaling rule, loss model. Built-in presets (`presets/*.json`)
