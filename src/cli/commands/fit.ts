@@ -49,6 +49,12 @@ export function registerFitCommand(program: Command, { io }: CommandContext): vo
     }
 
     const fit = withProgressBar(io, 'fit      ', (onProgress) => fitCore.fitScalingLaw(runs, { delta: settings.delta, onProgress }));
+    const outside = fitCore.outsideStartBox(fit.params);
+    if (outside.length > 0) {
+      io.stderr(
+        `llm-plan: warning: the fit ended outside the box its starting grid spans (${outside.join(', ')}): the runs do not pin the law down there; treat it with care\n`,
+      );
+    }
     const samples = settings.bootstrap;
     const bootstrap =
       samples === undefined

@@ -7,6 +7,9 @@ import { planFromOptions, type PlanOptions } from '../../request/plan.js';
 import { mergePlanInput } from '../request-file.js';
 import { addConstraintOptions } from './constraint-flags.js';
 import { addOutputOptions } from './shared-options.js';
+import { isPresetPath } from '../../presets/catalog.js';
+import { parseJsonInput, readTextInput } from '../read-input.js';
+import type { CliIo } from '../io.js';
 
 /** The formats a plan prints in; the first is the default. */
 export const PLAN_FORMATS = ['table', 'json', 'ndjson', 'csv', 'markdown'] as const;
@@ -27,8 +30,9 @@ export function registerPlanCommand(program: Command, { io }: CommandContext): v
     .option('-r, --rule <id>', 'scaling rule: openai (kaplan), deepmind (chinchilla), optimal, or all (default deepmind); or a file path')
     .option('-l, --loss <id>', 'loss model that scores the plan: hoffmann2022, besiroglu2024, kaplan2020, or all; or a file path')
     .option('--price <usd>', 'price in USD per GPU-hour (needed for a $ budget; adds the cost)')
-    .option('--params <count>', 'plan from a model size instead: the tokens and compute the rule gives it (7e9, 7B)')
-    .option('--tokens <count>', 'plan from a dataset size instead: the model and compute the rule gives it (2T)')
+    .option('--params <count>', 'plan from a model size instead: the tokens and compute the rule gives it (7e9, 7B); with --tokens, evaluate that run')
+    .option('--tokens <count>', 'plan from a dataset size instead: the model and compute the rule gives it (2T); with --params, evaluate that run')
+    .option('--model <id>', 'evaluate a real training run (gopher, chinchilla, llama-2-70b, …: presets/models.json) against the optimum at its compute')
     .option('--target-loss <nats>', 'plan the cheapest run whose predicted loss reaches this value')
     .option('--baseline <N:D>', 'anchor a power-law rule at your own run of N parameters on D tokens (1B:20B)')
     .option('--range', 'show the spread across published variants of the law (or a fitted law\'s bootstrap)');
@@ -41,7 +45,7 @@ export function registerPlanCommand(program: Command, { io }: CommandContext): v
       const format = chooseFormat(given, PLAN_FORMATS);
       const options = given.input === undefined ? given : await mergePlanInput(program, given, given.input, io);
       const catalog = await loadCatalog(io, options);
-      const plan = planFromOptions(options, catalog);
+      const plan = planFromOptions(await withClusterInputs(options, io), catalog);
       switch (format) {
         case 'json':
           return io.stdout(renderJson(plan));
@@ -61,4 +65,18 @@ export function registerPlanCommand(program: Command, { io }: CommandContext): v
         }
       }
     });
+}
+
+/**
+ * What the request layer cannot get itself: the --arch file's JSON (read here, parsed in core) and
+ * today's date for the finish date (the clock lives in the CLI; --start overrides it).
+ */
+export async function withClusterInputs<T extends PlanOptions>(options: T, io: CliIo): Promise<T> {
+  let result: T = options;
+  if (options.arch !== undefined && isPresetPath(options.arch)) {
+    const { name, text } = await readTextInput(options.arch, io, 'architecture');
+    result = { ...result, archFile: { name, json: parseJsonInput(text, name) } };
+  }
+  if (options.start === undefined) result = { ...result, start: io.today?.() ?? new Date().toISOString().slice(0, 10) };
+  return result;
 }
