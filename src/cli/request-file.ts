@@ -33,7 +33,8 @@ export async function mergePlanInput<T extends object>(command: Command, options
       throw new PlanError('invalid-file', `${file}: unknown field '${key}'${guess ? ` (did you mean '${guess}'?)` : ''}`, `a plan request takes: ${[...fields.keys()].join(', ')}`);
     }
     if (value === null || command.getOptionValueSource(key) === 'cli') continue;
-    merged[key] = option.isBoolean() ? expectBoolean(file, key, value) : expectText(file, key, value);
+    // `--no-flash-attn` is a negatable flag: its field (`flashAttn`) is a boolean too.
+    merged[key] = option.isBoolean() || option.negate ? expectBoolean(file, key, value) : expectText(file, key, value);
   }
   return merged as T;
 }
