@@ -1,7 +1,7 @@
 import { formatCount, formatGrouped, formatNumber, formatScientific } from '../core/format.js';
 import { formatBytes } from '../core/format-bytes.js';
 import type { PlanDocument, RulePlan } from '../core/plan-document.js';
-import { renderGrid } from './grid.js';
+import type { SectionBlock, SectionPart } from './plan-sections.js';
 import type { Style } from './style.js';
 
 /**
@@ -9,8 +9,8 @@ import type { Style } from './style.js';
  * FLOPs per token, the ranked layouts, and memory per GPU by component. Each block is at most
  * 80 columns wide.
  */
-export function renderClusterSections(plan: PlanDocument, style: Style): string[] {
-  const blocks: string[] = [];
+export function clusterSectionBlocks(plan: PlanDocument, style: Style): SectionBlock[] {
+  const blocks: SectionBlock[] = [];
   const comparison = renderComparison(plan, style);
   if (comparison) blocks.push(comparison);
   const many = plan.plans.length > 1;
@@ -21,7 +21,7 @@ export function renderClusterSections(plan: PlanDocument, style: Style): string[
   return blocks;
 }
 
-function renderComparison(plan: PlanDocument, style: Style): string | undefined {
+function renderComparison(plan: PlanDocument, style: Style): SectionBlock | undefined {
   const rows = plan.plans.filter((row): row is RulePlan & Required<Pick<RulePlan, 'comparison'>> => row.comparison !== undefined);
   if (rows.length === 0) return undefined;
   const head = ['rule', 'optimum N', 'optimum D', 'N/N_opt', 'D/N vs opt', 'loss gap'];
@@ -41,19 +41,20 @@ function renderComparison(plan: PlanDocument, style: Style): string | undefined 
     return `${who}${c.regime} ×${formatNumber(k)}: ${formatNumber(tokensPerParam)} vs ${formatNumber(c.optimum.tokensPerParam)} tokens/param; ${gap}.`;
   });
   return [
-    `${style.bold('Against the optimum')} ${style.dim('(the same compute, 6·N·D, allocated by the rule)')}`,
-    renderGrid(head.map(style.bold), body, { alignRight: [1, 2, 3, 4, 5] }),
-    ...verdicts,
-  ].join('\n');
+    { text: `${style.bold('Against the optimum')} ${style.dim('(the same compute, 6·N·D, allocated by the rule)')}` },
+    { head, body, alignRight: [1, 2, 3, 4, 5], fold: false },
+    ...verdicts.map((line) => ({ text: line })),
+  ];
 }
 
-function renderRowCluster(row: RulePlan, many: boolean, style: Style): string {
+function renderRowCluster(row: RulePlan, many: boolean, style: Style): SectionBlock {
   const arch = row.architecture as NonNullable<RulePlan['architecture']>;
   const flops = row.flopsPerToken as NonNullable<RulePlan['flopsPerToken']>;
   const layout = row.layout as NonNullable<RulePlan['layout']>;
   const memory = row.memory as NonNullable<RulePlan['memory']>;
   const prefix = many ? `${style.accent(row.rule)} · ` : '';
-  const lines: string[] = [];
+  const parts: SectionPart[] = [];
+  const lines = { push: (...texts: string[]): void => void parts.push(...texts.map((text) => ({ text }))) };
 
   const origin = { preset: 'preset', file: 'config.json', flags: 'from flags', proposed: 'proposed (Llama 2 recipe)' }[arch.origin];
   const attention = arch.kvHeads === arch.heads ? `${arch.heads} heads` : `${arch.heads} heads, ${arch.kvHeads} KV`;
@@ -91,7 +92,7 @@ function renderRowCluster(row: RulePlan, many: boolean, style: Style): string {
     `${formatNumber(entry.achievedMfu * 100)}%`,
     formatNumber(entry.days),
   ]);
-  lines.push(renderGrid(head.map(style.bold), body, { alignRight: [0, 1, 2, 3, 5, 6, 7, 8, 9, 10] }));
+  parts.push({ head, body, alignRight: [0, 1, 2, 3, 5, 6, 7, 8, 9, 10], fold: false });
   if (chosen.fits) {
     const finish = layout.finishDate && layout.startDate ? `: from ${layout.startDate} it finishes ${style.bold(layout.finishDate)}` : '';
     const step = chosen.step;
@@ -114,6 +115,6 @@ function renderRowCluster(row: RulePlan, many: boolean, style: Style): string {
   lines.push(
     `${style.bold('Memory per GPU')} t${chosen.tp}·p${chosen.pp}·d${chosen.dp} · ZeRO-${memory.zeroStage} · ${memory.optimizer}, ${memory.gradDtype} gradients (${memory.modelStateBytesPerParam} B/param)`,
   );
-  lines.push(renderGrid(memHead.map(style.bold), memBody, { alignRight: [0, 1, 2, 3, 4, 5, 6] }));
-  return lines.join('\n');
+  parts.push({ head: memHead, body: memBody, alignRight: [0, 1, 2, 3, 4, 5, 6], fold: false });
+  return parts;
 }

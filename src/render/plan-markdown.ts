@@ -1,6 +1,7 @@
 import { formatCount, formatGrouped, formatNumber } from '../core/format.js';
 import type { PlanDocument } from '../core/plan-document.js';
 import { describeQuery, formatComputeFlops } from './plan-extras-table.js';
+import { planSectionBlocks, type SectionBlock } from './plan-sections.js';
 import type { Style } from './style.js';
 
 /** Bold as Markdown; user text in the query line is escaped by `describeQuery`'s caller below. */
@@ -28,11 +29,35 @@ export function renderPlanMarkdown(plan: PlanDocument): string {
   }
   lines.push('', '| rule | parameters | tokens | tokens/param | est. loss | loss model |', '|---|---:|---:|---:|---:|---|');
   for (const row of plan.plans) {
-    const cells = [row.rule, formatCount(row.params), formatCount(row.tokens), formatNumber(row.tokensPerParam), row.loss.value.toFixed(3), row.loss.model];
+    // (!) marks a loss far outside its model's runs, as in the table; the notes say how far.
+    const loss = `${row.loss.value.toFixed(3)}${row.extrapolation?.lossFarOutside ? ' (!)' : ''}`;
+    const cells = [row.rule, formatCount(row.params), formatCount(row.tokens), formatNumber(row.tokensPerParam), loss, row.loss.model];
     lines.push(`| ${cells.map(escapeCell).join(' | ')} |`);
   }
+  // The same sections as the terminal table (Time, Cost, …, Layouts), each text line a paragraph.
+  for (const block of planSectionBlocks(plan, SECTION_STYLE)) lines.push('', ...renderMarkdownBlock(block));
   if (plan.notes.length > 0) lines.push('', ...plan.notes.map((note) => `- ${escapeCell(note)}`));
   return `${lines.join('\n')}\n`;
+}
+
+// Bold is marked with control characters that survive escaping, then becomes `**…**`.
+const SECTION_STYLE: Style = { bold: (text) => `\u0001${text}\u0002`, dim: (text) => text, accent: (text) => text, warn: (text) => text };
+const markdownText = (text: string): string => escapeCell(text).replace(/\u0001/g, '**').replace(/\u0002/g, '**');
+
+/** A section block as Markdown: text lines as paragraphs, tables as pipe tables (numbers right-aligned). */
+function renderMarkdownBlock(block: SectionBlock): string[] {
+  const out: string[] = [];
+  for (const part of block) {
+    if ('text' in part) {
+      const line = markdownText(part.text.trim());
+      if (line !== '') out.push(line, '');
+      continue;
+    }
+    const row = (cells: readonly string[]): string => `| ${part.head.map((_, column) => markdownText(cells[column] ?? '')).join(' | ')} |`;
+    out.push(row(part.head), `|${part.head.map((_, column) => (part.alignRight.includes(column) ? '---:' : '---')).join('|')}|`, ...part.body.map(row), '');
+  }
+  while (out.at(-1) === '') out.pop();
+  return out;
 }
 
 /** Text that cannot break the table or start markup: pipes, backticks and line breaks escaped. */

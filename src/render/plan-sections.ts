@@ -2,28 +2,59 @@ import { formatCount, formatGrouped, formatHours, formatNumber, formatScientific
 import { formatBytes } from '../core/format-bytes.js';
 import type { PlanDocument, RulePlan } from '../core/plan-document.js';
 import { renderGrid } from './grid.js';
-import { renderClusterSections } from './plan-cluster.js';
+import { clusterSectionBlocks } from './plan-cluster.js';
 import type { Style } from './style.js';
 import { wrapJoined, wrapText } from './wrap.js';
 
-type Section = (plan: PlanDocument, style: Style, width: number) => string | undefined;
+/** One piece of a section: a line of text (may be styled), or a table of cells. */
+export type SectionPart =
+  | { readonly text: string }
+  | {
+      readonly head: readonly string[];
+      readonly body: ReadonlyArray<readonly string[]>;
+      readonly alignRight: readonly number[];
+      /** Fold the header to the terminal's width (the cluster tables are built to fit 80 columns). */
+      readonly fold?: boolean;
+    };
+/** A section (Time, Cost, …, Layouts): its parts in order. Every output format renders the same blocks. */
+export type SectionBlock = readonly SectionPart[];
+
+type Section = (plan: PlanDocument, style: Style, width: number) => SectionBlock | undefined;
 
 /**
- * The extra table sections of issue 6 (memory, time, cost, shape, hyperparameters, limited data,
- * inference), each present only when some row has it. Returns blocks separated by blank lines, or
- * '' when there is none.
+ * The sections of a plan: the cluster blocks (against the optimum, architecture, layouts, memory
+ * split) and the tables of issue 6 (time, cost, memory, shape, hyperparameters, limited data,
+ * inference), each present only when some row has it. Text is wrapped to `width` and styled with
+ * `style`; table headers are left unstyled for the format to style.
  */
-export function renderPlanSections(plan: PlanDocument, style: Style, width = Infinity): string {
+export function planSectionBlocks(plan: PlanDocument, style: Style, width = Infinity): SectionBlock[] {
   const sections: Section[] = [renderTime, renderCost, renderMemory, renderShape, renderHyperparams, renderDataConstrained, renderInference];
-  const blocks = sections.map((section) => section(plan, style, width)).filter((block): block is string => block !== undefined);
-  return [...renderClusterSections(plan, style), ...blocks].join('\n\n');
+  const blocks = sections.map((section) => section(plan, style, width)).filter((block): block is SectionBlock => block !== undefined);
+  return [...clusterSectionBlocks(plan, style), ...blocks];
 }
+
+/** A section block as terminal text: tables as grids with bold headers. */
+export function renderSectionBlock(block: SectionBlock, style: Style, width = Infinity): string {
+  return block
+    .map((part) => ('text' in part ? part.text : renderGrid(part.head.map(style.bold), part.body, { alignRight: part.alignRight, ...(part.fold === false ? {} : { maxWidth: width }) })))
+    .join('\n');
+}
+
+/** The sections as terminal text: blocks separated by blank lines, or '' when there is none. */
+export function renderPlanSections(plan: PlanDocument, style: Style, width = Infinity): string {
+  return planSectionBlocks(plan, style, width)
+    .map((block) => renderSectionBlock(block, style, width))
+    .join('\n\n');
+}
+
+const text = (line: string): SectionPart => ({ text: line });
+const lines = (many: readonly string[]): SectionPart[] => many.map(text);
 
 function rowsWith<K extends keyof RulePlan>(plan: PlanDocument, key: K): Array<RulePlan & Required<Pick<RulePlan, K>>> {
   return plan.plans.filter((row): row is RulePlan & Required<Pick<RulePlan, K>> => row[key] !== undefined);
 }
 
-function renderTime(plan: PlanDocument, style: Style, width: number): string | undefined {
+function renderTime(plan: PlanDocument, style: Style, width: number): SectionBlock | undefined {
   const rows = rowsWith(plan, 'time');
   const first = rows[0]?.time;
   if (!first) return undefined;
@@ -37,18 +68,18 @@ function renderTime(plan: PlanDocument, style: Style, width: number): string | u
     ...(withDeadline ? [formatGrouped(time.gpusForTargetDays ?? 0)] : []),
   ]);
   const title = plan.plans.some((row) => row.layout !== undefined) ? `${style.bold('Time')} ${style.dim('· 6·N·D at the MFU, no overheads (the layout adds them)')}` : style.bold('Time');
-  return [title, renderGrid(head.map(style.bold), body, { alignRight: head.map((_, index) => index).slice(1), maxWidth: width })].join('\n');
+  return [text(title), { head, body, alignRight: head.map((_, index) => index).slice(1) }];
 }
 
-function renderCost(plan: PlanDocument, style: Style, width: number): string | undefined {
+function renderCost(plan: PlanDocument, style: Style, width: number): SectionBlock | undefined {
   const rows = rowsWith(plan, 'cost');
   if (rows.length === 0) return undefined;
   const head = ['rule', 'GPU-hours', 'USD/GPU-hour', 'cost'];
   const body = rows.map(({ rule, cost }) => [style.accent(rule), formatGrouped(cost.gpuHours), `$${formatNumber(cost.pricePerGpuHour)}`, `$${formatGrouped(cost.usd)}`]);
-  return [style.bold('Cost'), renderGrid(head.map(style.bold), body, { alignRight: [1, 2, 3], maxWidth: width })].join('\n');
+  return [text(style.bold('Cost')), { head, body, alignRight: [1, 2, 3] }];
 }
 
-function renderMemory(plan: PlanDocument, style: Style, width: number): string | undefined {
+function renderMemory(plan: PlanDocument, style: Style, width: number): SectionBlock | undefined {
   // With a layout (every memory estimate since issue 12) the cluster block shows memory per GPU.
   if (plan.plans.some((row) => row.layout !== undefined)) return undefined;
   const rows = rowsWith(plan, 'memory');
@@ -64,7 +95,7 @@ function renderMemory(plan: PlanDocument, style: Style, width: number): string |
     ],
     ' · ',
     width,
-  ).join('\n');
+  );
   const head = ['rule', 'layers × d_model', 'model states', 'activations', 'total', 'GPU memory', 'fits', 'min GPUs (states)'];
   const body = rows.map(({ rule, memory }) => [
     style.accent(rule),
@@ -76,10 +107,10 @@ function renderMemory(plan: PlanDocument, style: Style, width: number): string |
     memory.fits ? 'yes' : style.warn('no'),
     memory.minGpusForModelStates === null ? '—' : formatGrouped(memory.minGpusForModelStates),
   ]);
-  return [title, renderGrid(head.map(style.bold), body, { alignRight: [1, 2, 3, 4, 5, 7], maxWidth: width })].join('\n');
+  return [...lines(title), { head, body, alignRight: [1, 2, 3, 4, 5, 7] }];
 }
 
-function renderShape(plan: PlanDocument, style: Style, width: number): string | undefined {
+function renderShape(plan: PlanDocument, style: Style, width: number): SectionBlock | undefined {
   const rows = rowsWith(plan, 'shape');
   if (rows.length === 0) return undefined;
   const head = ['rule', 'layers', 'd_model', 'heads', 'FFN (SwiGLU)', 'parameters', 'vs plan', 'd_model/layers'];
@@ -99,10 +130,10 @@ function renderShape(plan: PlanDocument, style: Style, width: number): string | 
     `Llama-2 block: attention 4d², SwiGLU 3·d·ffn, RMSNorm; untied input and output embeddings (2·vocab·d); vocabulary ${vocab}.`,
     width,
   ).map(style.dim);
-  return [style.bold('Shape'), renderGrid(head.map(style.bold), body, { alignRight: [1, 2, 4, 5, 6, 7], maxWidth: width }), ...legend].join('\n');
+  return [text(style.bold('Shape')), { head, body, alignRight: [1, 2, 4, 5, 6, 7] }, ...lines(legend)];
 }
 
-function renderHyperparams(plan: PlanDocument, style: Style, width: number): string | undefined {
+function renderHyperparams(plan: PlanDocument, style: Style, width: number): SectionBlock | undefined {
   const rows = rowsWith(plan, 'hyperparams');
   if (rows.length === 0) return undefined;
   const head = ['rule', 'batch (tokens)', 'batch (sequences)', 'peak learning rate'];
@@ -112,10 +143,10 @@ function renderHyperparams(plan: PlanDocument, style: Style, width: number): str
     `${formatGrouped(hyperparams.batchSequences)} × ${hyperparams.seqLen}`,
     formatScientific(hyperparams.peakLearningRate),
   ]);
-  return [`${style.bold('Hyperparameters')} ${style.dim("(DeepSeek LLM's fit, arXiv:2401.02954)")}`, renderGrid(head.map(style.bold), body, { alignRight: [1, 2, 3], maxWidth: width })].join('\n');
+  return [text(`${style.bold('Hyperparameters')} ${style.dim("(DeepSeek LLM's fit, arXiv:2401.02954)")}`), { head, body, alignRight: [1, 2, 3] }];
 }
 
-function renderDataConstrained(plan: PlanDocument, style: Style, width: number): string | undefined {
+function renderDataConstrained(plan: PlanDocument, style: Style, width: number): SectionBlock | undefined {
   const rows = rowsWith(plan, 'dataConstrained');
   const first = rows[0]?.dataConstrained;
   if (!first) return undefined;
@@ -144,10 +175,10 @@ function renderDataConstrained(plan: PlanDocument, style: Style, width: number):
       (section.moreComputeHelps ? '' : ' (more compute no longer helps)'),
   );
   const title = wrapJoined([style.bold('Limited data'), `${formatCount(first.uniqueTokens)} unique tokens`, `Muennighoff et al. 2023, scored by ${first.lossModel}`], ' · ', width);
-  return [...title, renderGrid(head.map(style.bold), body, { alignRight: [2, 3, 4, 5, 6], maxWidth: width }), ...footer.flatMap((line) => wrapText(line, width)).map(style.dim)].join('\n');
+  return [...lines(title), { head, body, alignRight: [2, 3, 4, 5, 6] }, ...lines(footer.flatMap((line) => wrapText(line, width)).map(style.dim))];
 }
 
-function renderInference(plan: PlanDocument, style: Style, width: number): string | undefined {
+function renderInference(plan: PlanDocument, style: Style, width: number): SectionBlock | undefined {
   const rows = rowsWith(plan, 'inference');
   const first = rows[0]?.inference;
   if (!first) return undefined;
@@ -158,5 +189,5 @@ function renderInference(plan: PlanDocument, style: Style, width: number): strin
     ['  inference-optimal', formatCount(inference.params), formatCount(inference.trainingTokens), formatScientific(inference.trainingFlops), formatScientific(inference.lifetimeFlops), `${(inference.lifetimeSavingFraction * 100).toFixed(1)}%`, ''],
   ]);
   const title = wrapJoined([style.bold('Inference demand'), `${formatCount(first.inferenceTokens)} tokens served`, `scored by ${first.lossModel}`, 'Sardana et al. 2023'], ' · ', width);
-  return [...title, renderGrid(head.map(style.bold), body, { alignRight: [1, 2, 3, 4, 5, 6], maxWidth: width })].join('\n');
+  return [...lines(title), { head, body, alignRight: [1, 2, 3, 4, 5, 6] }];
 }
