@@ -1,6 +1,6 @@
 import { formatCount, formatGrouped, formatNumber, formatScientific } from '../core/format.js';
 import type { PlanDocument, RulePlan } from '../core/plan-document.js';
-import { renderGrid } from './grid.js';
+import { renderSectionBlock, type SectionBlock } from './plan-sections.js';
 import type { Style } from './style.js';
 import { wrapText } from './wrap.js';
 
@@ -55,26 +55,32 @@ export function lossColumns(plan: PlanDocument, style: Style): { head: string[];
 
 /** Lines below the grid: the anchor of each re-anchored rule, then each plan's range. */
 export function renderPlanExtras(plan: PlanDocument, style: Style, width = Infinity): string[] {
-  const lines: string[] = [];
-  if (plan.plans[0]?.losses) lines.push('', style.dim('*primary loss model: the one in plans[].loss of --json'));
+  return planExtraBlocks(plan, style, width).flatMap((block) => ['', renderSectionBlock(block, style, width)]);
+}
+
+/** What follows the rules' table, as blocks every format renders: the loss-model key, anchors, ranges. */
+export function planExtraBlocks(plan: PlanDocument, style: Style, width = Infinity): SectionBlock[] {
+  const blocks: SectionBlock[] = [];
+  if (plan.plans[0]?.losses) blocks.push([{ text: style.dim('*primary loss model: the one in plans[].loss of --json') }]);
   for (const row of plan.plans) {
     if (row.anchor?.source === 'baseline') {
-      lines.push(
-        '',
-        `${style.accent(row.rule)} anchored at your run: ${formatCount(row.anchor.params)} parameters on ${formatCount(row.anchor.tokens)} tokens` +
-          ` (${formatScientific(row.anchor.flops)} FLOPs), exponent a = ${formatNumber(row.paramsExponent)}`,
-      );
+      blocks.push([
+        {
+          text:
+            `${style.accent(row.rule)} anchored at your run: ${formatCount(row.anchor.params)} parameters on ${formatCount(row.anchor.tokens)} tokens` +
+            ` (${formatScientific(row.anchor.flops)} FLOPs), exponent a = ${formatNumber(row.paramsExponent)}`,
+        },
+      ]);
     }
   }
   for (const row of plan.plans) {
-    if (row.range) lines.push('', ...renderRange(row, style, width));
+    if (row.range) blocks.push(renderRange(row, style, width));
   }
-  return lines;
+  return blocks;
 }
 
-function renderRange(row: RulePlan, style: Style, width: number): string[] {
-  const range = row.range;
-  if (!range) return [];
+function renderRange(row: RulePlan, style: Style, width: number): SectionBlock {
+  const range = row.range as NonNullable<RulePlan['range']>;
   const span = ([low, high]: readonly [number, number], format: (value: number) => string): string => `${format(low)} – ${format(high)}`;
   const loss = (value: number): string => value.toFixed(3);
   const basis =
@@ -90,7 +96,7 @@ function renderRange(row: RulePlan, style: Style, width: number): string[] {
   ];
   // Wrapped as plain text, then the first two words styled (they never move to a later line).
   const [head = '', ...more] = wrapText(`Range of ${row.rule} ${basis}${range.fixed ? ` (${fixedText[range.fixed]})` : ''}: ${spans.join(', ')}`, width);
-  const lines = [head.replace(/^Range of (\S+)/, (_, rule: string) => `${style.bold('Range')} of ${style.accent(rule)}`), ...more];
+  const lines: SectionBlock[number][] = [head.replace(/^Range of (\S+)/, (_, rule: string) => `${style.bold('Range')} of ${style.accent(rule)}`), ...more].map((text) => ({ text }));
   if (range.variants.length > 0) {
     const withFlops = range.fixed !== undefined;
     const rows = range.variants.map((variant) => [
@@ -101,7 +107,7 @@ function renderRange(row: RulePlan, style: Style, width: number): string[] {
       loss(variant.loss),
     ]);
     const columns = ['variant', 'parameters', 'tokens', ...(withFlops ? ['FLOPs'] : []), 'est. loss'];
-    lines.push(renderGrid(columns.map(style.dim), rows, { alignRight: columns.map((_, index) => index).slice(1), maxWidth: width - 2 }).replace(/^/gm, '  '));
+    lines.push({ head: columns, body: rows, alignRight: columns.map((_, index) => index).slice(1), indent: 2 });
   }
   return lines;
 }

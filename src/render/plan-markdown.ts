@@ -1,6 +1,6 @@
 import { formatCount, formatGrouped, formatNumber } from '../core/format.js';
 import type { PlanDocument } from '../core/plan-document.js';
-import { describeQuery, formatComputeFlops } from './plan-extras-table.js';
+import { describeQuery, formatComputeFlops, lossColumns, planExtraBlocks } from './plan-extras-table.js';
 import { planSectionBlocks, type SectionBlock } from './plan-sections.js';
 import type { Style } from './style.js';
 
@@ -27,14 +27,16 @@ export function renderPlanMarkdown(plan: PlanDocument): string {
         ` × MFU ${hardware.mfu.toFixed(2)} = ${formatNumber(hardware.effectiveFlops / 1e12)} TFLOP/s`,
     );
   }
-  lines.push('', '| rule | parameters | tokens | tokens/param | est. loss | loss model |', '|---|---:|---:|---:|---:|---|');
-  for (const row of plan.plans) {
+  const models = plan.plans[0]?.losses ? lossColumns(plan, SECTION_STYLE) : undefined;
+  const head = ['rule', 'parameters', 'tokens', 'tokens/param', ...(models ? models.head : ['est. loss', 'loss model'])];
+  const body = plan.plans.map((row) => {
     // (!) marks a loss far outside its model's runs, as in the table; the notes say how far.
-    const loss = `${row.loss.value.toFixed(3)}${row.extrapolation?.lossFarOutside ? ' (!)' : ''}`;
-    const cells = [row.rule, formatCount(row.params), formatCount(row.tokens), formatNumber(row.tokensPerParam), loss, row.loss.model];
-    lines.push(`| ${cells.map(escapeCell).join(' | ')} |`);
-  }
-  // The same sections as the terminal table (Time, Cost, …, Layouts), each text line a paragraph.
+    const loss = models ? models.cells(row) : [`${row.loss.value.toFixed(3)}${row.extrapolation?.lossFarOutside ? ' (!)' : ''}`, row.loss.model];
+    return [row.rule, formatCount(row.params), formatCount(row.tokens), formatNumber(row.tokensPerParam), ...loss];
+  });
+  lines.push('', ...renderMarkdownBlock([{ head, body, alignRight: [1, 2, 3, ...(models ? models.alignRight : [4])] }]));
+  // Then what the terminal table shows under it (loss-model key, anchors, ranges) and its sections.
+  for (const block of planExtraBlocks(plan, SECTION_STYLE)) lines.push('', ...renderMarkdownBlock(block));
   for (const block of planSectionBlocks(plan, SECTION_STYLE)) lines.push('', ...renderMarkdownBlock(block));
   if (plan.notes.length > 0) lines.push('', ...plan.notes.map((note) => `- ${escapeCell(note)}`));
   return `${lines.join('\n')}\n`;

@@ -2,32 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { parseFormat, chooseFormat } from '../../src/cli/format-option.js';
 import { csvField } from '../../src/render/plan-csv.js';
 import { relativeError, runCli } from '../helpers/cli.js';
+import { readCsv } from '../helpers/csv.js';
 
 // Reference case by hand (issue 2): C = 5000 h × 3600 s × 125e12 FLOP/s × 0.40 = 9.0e20;
 // deepmind N = 70e9 · √(9e20 / 5.88e23) = 2.739e9, D = C/(6N) = 5.477e10, hoffmann2022 L = 2.3456.
 const REFERENCE = ['--budget', '5000gpuh', '--gpu', 'v100'];
-
-/** A minimal RFC 4180 reader (quoted fields, doubled quotes), independent of the renderer. */
-function readCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let index = 0; index < text.length; index++) {
-    const character = text[index];
-    if (quoted) {
-      if (character === '"' && text[index + 1] === '"') [field, index] = [`${field}"`, index + 1];
-      else if (character === '"') quoted = false;
-      else field += character;
-    } else if (character === '"') quoted = true;
-    else if (character === ',') [row, field] = [[...row, field], ''];
-    else if (character === '\r' && text[index + 1] === '\n') {
-      rows.push([...row, field]);
-      [row, field, index] = [[], '', index + 1];
-    } else field += character;
-  }
-  return rows;
-}
 
 describe('--format', () => {
   it('csv: a header and one row per rule, numbers in base units', async () => {
