@@ -3,15 +3,16 @@ import { renderJson, renderJsonLine } from '../../render/json.js';
 import { styleFor, type CommandContext, type OutputOptions } from '../context.js';
 import { chooseFormat } from '../format-option.js';
 import { loadCatalog } from '../load-catalog.js';
-import { planFromOptions, type PlanOptions } from '../../request/plan.js';
-import { mergePlanInput } from '../request-file.js';
+import { planDocument } from '../../request/plan.js';
+import { planRequestFromFlags } from '../plan-request.js';
+import { readRequestFile } from '../request-file.js';
 import { addConstraintOptions } from './constraint-flags.js';
 import { addOutputOptions } from './shared-options.js';
 
 /** The formats a plan prints in; the first is the default. */
 export const PLAN_FORMATS = ['table', 'json', 'ndjson', 'csv', 'markdown'] as const;
 
-interface PlanCommandOptions extends PlanOptions, OutputOptions {
+interface PlanCommandOptions extends OutputOptions {
   readonly format?: string;
   readonly input?: string;
   readonly allowOverride?: boolean;
@@ -19,6 +20,35 @@ interface PlanCommandOptions extends PlanOptions, OutputOptions {
 
 /** The default command: `llm-plan --budget 5000gpuh --gpu v100`. */
 export function registerPlanCommand(program: Command, { io }: CommandContext): void {
+  addPlanOptions(program).action(async (given: PlanCommandOptions & Readonly<Record<string, unknown>>) => {
+    const format = chooseFormat(given, PLAN_FORMATS);
+    const flags = planRequestFromFlags(given);
+    const { request, allowOverride } = given.input === undefined ? { request: flags, allowOverride: given.allowOverride === true } : await readRequestFile(given.input, io, flags);
+    const catalog = await loadCatalog(io, { gpu: request.gpu ?? undefined, rule: request.rule ?? undefined, loss: request.loss ?? undefined, allowOverride: allowOverride || given.allowOverride === true });
+    const plan = planDocument(request, catalog);
+    switch (format) {
+      case 'json':
+        return io.stdout(renderJson(plan));
+      case 'ndjson':
+        return io.stdout(renderJsonLine(plan));
+      case 'csv': {
+        const { renderPlanCsv } = await import('../../render/plan-csv.js');
+        return io.stdout(renderPlanCsv(plan));
+      }
+      case 'markdown': {
+        const { renderPlanMarkdown } = await import('../../render/plan-markdown.js');
+        return io.stdout(renderPlanMarkdown(plan));
+      }
+      case 'table': {
+        const { renderPlanTable } = await import('../../render/plan-table.js');
+        return io.stdout(renderPlanTable(plan, await styleFor(io, given)));
+      }
+    }
+  });
+}
+
+/** The plan command's flags (each request field is one), its output flags and `--input`. */
+export function addPlanOptions(program: Command): Command {
   program
     .option('-b, --budget <budget>', 'compute budget: GPU-hours, GPU-days, FLOPs, PF-days or USD (see Budgets)')
     .option('-g, --gpu <id>', "accelerator preset id or alias (see 'llm-plan gpus'), or a preset file path")
@@ -33,32 +63,8 @@ export function registerPlanCommand(program: Command, { io }: CommandContext): v
     .option('--baseline <N:D>', 'anchor a power-law rule at your own run of N parameters on D tokens (1B:20B)')
     .option('--range', 'show the spread across published variants of the law (or a fitted law\'s bootstrap)');
   addConstraintOptions(program);
-  addOutputOptions(program)
+  return addOutputOptions(program)
     .addOption(new Option('--format <format>', `output format: ${PLAN_FORMATS.join(', ')} (default table)`))
     .option('--input <file>', 'read the plan request as a JSON object of these flags from a file, or - for stdin; flags override it')
-    .option('--allow-override', 'let LLM_PLAN_PRESETS presets replace built-in ones with the same id')
-    .action(async (given: PlanCommandOptions) => {
-      const format = chooseFormat(given, PLAN_FORMATS);
-      const options = given.input === undefined ? given : await mergePlanInput(program, given, given.input, io);
-      const catalog = await loadCatalog(io, options);
-      const plan = planFromOptions(options, catalog);
-      switch (format) {
-        case 'json':
-          return io.stdout(renderJson(plan));
-        case 'ndjson':
-          return io.stdout(renderJsonLine(plan));
-        case 'csv': {
-          const { renderPlanCsv } = await import('../../render/plan-csv.js');
-          return io.stdout(renderPlanCsv(plan));
-        }
-        case 'markdown': {
-          const { renderPlanMarkdown } = await import('../../render/plan-markdown.js');
-          return io.stdout(renderPlanMarkdown(plan));
-        }
-        case 'table': {
-          const { renderPlanTable } = await import('../../render/plan-table.js');
-          return io.stdout(renderPlanTable(plan, await styleFor(io, options)));
-        }
-      }
-    });
+    .option('--allow-override', 'let LLM_PLAN_PRESETS presets replace built-in ones with the same id');
 }

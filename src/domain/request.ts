@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { CheckConfigSchema } from './schemas/check-file.js';
+
+/**
+ * The requests llm-plan answers, defined once: the CLI turns its flags into one, `--input` reads one
+ * as JSON, and the library takes one as an object (`plan(request)`). Fields are named as the flags
+ * are (camelCase) and as the document's `input` echo is, so `jq .input plan.json` is a request again.
+ *
+ * Values are ids (`gpu`, `rule`, `loss`, `precision`) and quantities in base units: a number is
+ * parameters, tokens, FLOPs, USD, days or a fraction (`mfu: 0.4`). A quantity may also be a string in
+ * the form its flag takes (`params: '7B'`, `mfu: '40%'`), read by the same parser with the same
+ * checks. `null` means "not given", as in the echo. To add a field, add it to the shape of its
+ * request: the CLI flag, the `--input` reader and the library all take it from here.
+ */
+
+/** A quantity in base units, or a string in the form its flag takes (`'7B'`, `'40%'`, `'$2.10'`). */
+const quantity = z.union([z.number(), z.string()]);
+/** A preset id or alias (`v100`, `deepmind`), or a preset file path (CLI and `--input` only). */
+const id = z.string();
+
+/** Where the compute comes from: an accelerator at a precision and MFU, and a price per GPU-hour. */
+export const HardwareRequestShape = {
+  gpu: id.describe('accelerator preset id or alias'),
+  precision: id.describe('fp32, tf32, fp16, bf16 or fp8 (default bf16 where the GPU has it, else fp16)'),
+  mfu: quantity.describe('model FLOPs utilisation in (0, 1] (default 0.40)'),
+  price: quantity.describe('USD per GPU-hour'),
+};
+
+/** How the budget is split and scored. */
+export const RuleRequestShape = {
+  rule: id.describe("scaling rule id, or 'all' (default deepmind)"),
+  loss: id.describe("loss model that scores the plans, or 'all'"),
+  baseline: z.string().describe('N:D, your own run that re-anchors power-law rules (1B:20B)'),
+};
+
+/** The sections a plan grows when asked: memory, time, shape, hyper-parameters, data and inference limits. */
+export const ConstraintRequestShape = {
+  gpus: quantity.describe('GPUs available: memory per GPU and the days the run takes'),
+  days: quantity.describe('a deadline in days: the GPUs it needs'),
+  zero: quantity.describe('ZeRO sharding stage 0-3 for the memory estimate (default 0)'),
+  seqLen: quantity.describe('sequence length in tokens (default 2048)'),
+  microBatch: quantity.describe('sequences per GPU per step (default 1)'),
+  recompute: z.string().describe('activation recomputation (default selective)'),
+  optimizer: z.string().describe('optimizer for model-state memory (default adamw)'),
+  shape: z.boolean().describe('propose a layer shape for the parameter count'),
+  vocab: quantity.describe('vocabulary size for the shape and the memory (default 32000)'),
+  hyperparams: z.boolean().describe('suggest batch size and learning rate'),
+  uniqueTokens: quantity.describe('unique tokens available: repeated data is worth less'),
+  inferenceTokens: quantity.describe('tokens the model will serve: the lifetime-optimal model'),
+};
+
+/** Each field may be left out or `null` (not given). */
+function optionalFields<T extends Record<string, z.ZodType>>(shape: T): { [K in keyof T]: z.ZodOptional<z.ZodNullable<T[K]>> } {
+  return Object.fromEntries(Object.entries(shape).map(([key, schema]) => [key, schema.nullable().optional()])) as {
+    [K in keyof T]: z.ZodOptional<z.ZodNullable<T[K]>>;
+  };
+}
+
+/** One plan: exactly one of `budget`, `params`, `tokens`, `targetLoss`, plus hardware, rule and constraints. */
+export const PlanRequestSchema = z
+  .strictObject(
+    optionalFields({
+      budget: z.string().describe("compute budget: '5000gpuh', '200gpud', '1e23flops', '10pfd', '$50000'"),
+      ...HardwareRequestShape,
+      ...RuleRequestShape,
+      params: quantity.describe('plan from a model size instead of a budget'),
+      tokens: quantity.describe('plan from a dataset size instead of a budget'),
+      targetLoss: quantity.describe('plan the cheapest run whose predicted loss reaches this value (nats/token)'),
+      range: z.boolean().describe('the spread across published variants of the law'),
+      ...ConstraintRequestShape,
+    }),
+  )
+  .meta({ title: 'llm-plan plan request', description: 'What llm-plan --input and plan() take: the plan flags as a JSON object.' });
+
+/** A sweep: one plan per log-spaced budget of `budget: 'LO..HI'`. */
+export const SweepRequestSchema = z
+  .strictObject({
+    budget: z.string().describe("range of budgets, any budget unit: '1e3gpuh..1e6gpuh'"),
+    ...optionalFields({
+      steps: quantity.describe('number of budgets, both ends included (default 7)'),
+      ...HardwareRequestShape,
+      ...RuleRequestShape,
+    }),
+  })
+  .meta({ title: 'llm-plan sweep request', description: 'What sweep() takes: the sweep flags as a JSON object.' });
+
+/** A check: the configs of a check file, and the file name the report names. */
+export const CheckRequestSchema = z
+  .strictObject({
+    configs: z.array(CheckConfigSchema).min(1),
+    file: z.string().optional().describe("what the report's file field says (default 'configs')"),
+  })
+  .meta({ title: 'llm-plan check request', description: 'What check() takes: configs as in a check file.' });
+
+/** One training run: N parameters on D tokens reached this loss. */
+const RunSchema = z.strictObject({ params: z.number(), tokens: z.number(), loss: z.number() });
+
+/** A fit: the runs, and the settings of `llm-plan fit`. */
+export const FitRequestSchema = z
+  .strictObject({
+    runs: z.array(RunSchema),
+    ...optionalFields({
+      dropTopLoss: z.number().describe('exclude the K highest-loss runs first'),
+      delta: z.number().describe('Huber δ on log loss (default 1e-3)'),
+      bootstrap: z.number().describe('resample the runs B times for 95% intervals'),
+      seed: z.number().describe('seed of the bootstrap (default 0)'),
+      budgets: z.union([z.string(), z.array(z.string())]).describe("FLOP or PF-day budgets for the compute-optimal N and D (default '1e24flops')"),
+      input: z.string().describe("what the document's fit.input says the runs came from (default 'runs')"),
+      date: z.string().describe('the ISO date (YYYY-MM-DD) the document records (default today)'),
+    }),
+  })
+  .meta({ title: 'llm-plan fit request', description: 'What fit() takes: training runs and the fit settings.' });
+
+export type PlanRequest = z.input<typeof PlanRequestSchema>;
+export type SweepRequest = z.input<typeof SweepRequestSchema>;
+export type CheckRequest = z.input<typeof CheckRequestSchema>;
+export type FitRequest = z.input<typeof FitRequestSchema>;
