@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
 import { commandSummary } from './summaries.js';
-import { parseBudgetRange } from '../../core/budget-range.js';
-import { toCompute } from '../../core/compute.js';
 import { badInput } from '../../domain/errors.js';
+import type { SweepRequest } from '../../domain/request.js';
 import type { PlanDocument } from '../../core/plan-document.js';
-import { parseSteps, sweepBudgets, SWEEP_SCHEMA_ID } from '../../core/sweep.js';
+import { SWEEP_SCHEMA_ID } from '../../core/sweep.js';
 import type { Style } from '../../render/style.js';
 import { styleFor, type CommandContext, type OutputOptions } from '../context.js';
-import { planForCompute, resolvePlanSetup, type PlanOptions, type PlanSetup } from '../../request/plan.js';
+import type { PlanOptions } from '../../request/plan.js';
+import { prepareSweep, type SweepInput } from '../../request/sweep.js';
 import { loadCatalog } from '../load-catalog.js';
 import { addOutputOptions } from './shared-options.js';
 
@@ -39,27 +39,17 @@ export function registerSweepCommand(program: Command, { io }: CommandContext): 
     .option('--allow-override', 'let LLM_PLAN_PRESETS presets replace built-in ones with the same id');
   addOutputOptions(command).action(async (options: SweepOptions) => {
     const format = readSweepFormat(options);
-    if (options.budget === undefined) {
-      throw badInput('sweep needs --budget LO..HI', 'for example: llm-plan sweep --budget 1e3gpuh..1e6gpuh --steps 7 --gpu h100');
-    }
-    const range = parseBudgetRange(options.budget);
-    const steps = parseSteps(options.steps);
     // User presets (a --gpu/--rule/--loss file, LLM_PLAN_PRESETS) resolve as for a plan.
-    const setup = resolvePlanSetup(options, await loadCatalog(io, options));
-    const budgets = sweepBudgets(range, steps);
-    // Every budget is checked before anything is written, so an error never leaves half an output.
-    const computes = budgets.map((budget) => toCompute(budget, setup.hardware, setup.price));
-    const planAt = (index: number): PlanDocument => {
-      const budget = budgets[index];
-      const compute = computes[index];
-      if (!budget || !compute) throw new RangeError(`sweep row ${index} is out of range`);
-      return planForCompute(setup, compute, { budget: budget.text, params: null, tokens: null, targetLoss: null });
-    };
-    // N and D rise with the budget under every rule, so if both ends plan, every row between does.
-    planAt(0);
-    planAt(budgets.length - 1);
-    await writeSweep(format, budgets.length, planAt, sweepInput(options, steps, setup), io.stdout, async () => styleFor(io, options));
+    const catalog = await loadCatalog(io, options);
+    const { input, count, planAt } = prepareSweep(sweepRequestFromFlags(options), catalog);
+    await writeSweep(format, count, planAt, input, io.stdout, async () => styleFor(io, options));
   });
+}
+
+/** The sweep request the flags make: every flag but the output ones. */
+function sweepRequestFromFlags(options: SweepOptions): SweepRequest {
+  const { json: _json, color: _color, format: _format, allowOverride: _allowOverride, ...request } = options;
+  return request as SweepRequest;
 }
 
 /** `--json` or `--format`; both only when they agree. Kept here until formats are shared by all commands. */
@@ -74,16 +64,12 @@ function readSweepFormat(options: SweepOptions): SweepFormat {
   return options.json ? 'json' : ((format as SweepFormat | undefined) ?? 'table');
 }
 
-function sweepInput(options: SweepOptions, steps: number, setup: PlanSetup): Record<string, unknown> {
-  return { budget: options.budget ?? null, steps, ...setup.input };
-}
-
 /** Writes the rows in chunks for the streaming formats; the table is built whole (it is for people). */
 async function writeSweep(
   format: SweepFormat,
   count: number,
   planAt: (index: number) => PlanDocument,
-  input: Record<string, unknown>,
+  input: SweepInput,
   write: (text: string) => void,
   style: () => Promise<Style>,
 ): Promise<void> {

@@ -1,26 +1,23 @@
 import { parseBudget } from '../core/budget.js';
-import { badInput } from '../domain/errors.js';
+import { bootstrapFit, type BootstrapResult } from '../core/fit/bootstrap.js';
+import { createFitDocument, type FitBudget, type FitDocument } from '../core/fit/document.js';
+import { fitScalingLaw, MIN_RUNS, type FitResult } from '../core/fit/fit.js';
 import { MAX_BOOTSTRAP_SAMPLES } from '../core/fit/limits.js';
-import type { FitBudget } from '../core/fit/document.js';
-import { chooseFormat } from './format-option.js';
+import { dropTopLoss, type Run } from '../core/fit/runs.js';
+import { badInput } from '../domain/errors.js';
+import type { FitRequest } from '../domain/request.js';
+import { requestAsText } from './plan.js';
 
-/** The fit flags as commander hands them over. */
+/** The fit settings as text, as the flags carry them. */
 export interface FitFlags {
-  readonly json?: boolean;
-  readonly format?: string;
   readonly dropTopLoss?: string;
   readonly delta?: string;
   readonly bootstrap?: string;
   readonly seed?: string;
   readonly budgets?: string;
-  readonly color: boolean;
 }
 
-export type FitFormat = 'table' | 'json' | 'ndjson';
-export const FIT_FORMATS: readonly FitFormat[] = ['table', 'json', 'ndjson'];
-
 export interface FitSettings {
-  readonly format: FitFormat;
   readonly dropTopLoss: number;
   readonly delta: number | undefined;
   readonly bootstrap: number | undefined;
@@ -39,7 +36,6 @@ const DECIMAL = /^(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
 /** Reads and checks the fit flags; every mistake is a usage error naming the flag. */
 export function readFitFlags(flags: FitFlags): FitSettings {
   return {
-    format: chooseFormat(flags, FIT_FORMATS),
     dropTopLoss: flags.dropTopLoss === undefined ? 0 : readWhole(flags.dropTopLoss, '--drop-top-loss'),
     delta: flags.delta === undefined ? undefined : readDelta(flags.delta),
     bootstrap: flags.bootstrap === undefined ? undefined : readSamples(flags.bootstrap),
@@ -90,4 +86,51 @@ function readBudgets(text: string): FitBudget[] {
     }
     return { text: part, flops: budget.flops };
   });
+}
+
+/** Reports a long phase's progress: `run` does the work and calls `onProgress(done, total)`. */
+export type ProgressReporter = <T>(phase: 'fit' | 'bootstrap', run: (onProgress?: (done: number, total: number) => void) => T) => T;
+
+export interface FitHooks {
+  readonly progress?: ProgressReporter;
+  /** A warning for a person (a resample that gave no law); the document stays valid without it. */
+  readonly warn?: (message: string) => void;
+}
+
+/** The fit and what it was made from: the runs after `dropTopLoss`, the fit, the bootstrap. */
+export interface FitOutcome {
+  readonly document: FitDocument;
+  readonly runs: readonly Run[];
+  readonly fit: FitResult;
+  readonly bootstrap: BootstrapResult | undefined;
+}
+
+/**
+ * The `llm-plan/fit@1` document for runs: drop the highest-loss runs, fit `L = E + A/N^α + B/D^β`
+ * (Hoffmann et al. 2022 §3.3), bootstrap it when asked. What `llm-plan fit --json` prints and the
+ * library's `fit()` returns.
+ *
+ * @param source what the runs came from (`input`, a file name) and the date the document records
+ */
+export function fitRuns(runs: readonly Run[], settings: FitSettings, source: { readonly input: string; readonly date: string }, hooks: FitHooks = {}): FitOutcome {
+  const kept = dropTopLoss(runs, settings.dropTopLoss);
+  if (kept.length < MIN_RUNS) {
+    throw badInput(`${source.input === '-' ? 'stdin' : source.input}: a fit needs at least ${MIN_RUNS} runs, got ${kept.length}`, 'the law has five parameters; give more runs (or drop fewer)');
+  }
+  const progress: ProgressReporter = hooks.progress ?? ((_phase, run) => run());
+  const fit = progress('fit', (onProgress) => fitScalingLaw(kept, { delta: settings.delta, onProgress }));
+  const samples = settings.bootstrap;
+  const bootstrap = samples === undefined ? undefined : progress('bootstrap', (onProgress) => bootstrapFit(kept, fit, { samples, seed: settings.seed, onProgress }));
+  if (bootstrap && bootstrap.failed > 0) {
+    hooks.warn?.(`${bootstrap.failed} of ${samples} resamples gave no valid law and are left out of the intervals`);
+  }
+  const document = createFitDocument(fit, bootstrap, { input: source.input, date: source.date, droppedTopLoss: settings.dropTopLoss, budgets: settings.budgets });
+  return { document, runs: kept, fit, bootstrap };
+}
+
+/** The settings of a fit request, read by the flags' own checks. */
+export function fitSettingsOf(request: Omit<FitRequest, 'runs'>): FitSettings {
+  const { budgets, ...rest } = request;
+  const text = requestAsText(rest) as FitFlags;
+  return readFitFlags({ ...text, ...(budgets === null || budgets === undefined ? {} : { budgets: Array.isArray(budgets) ? budgets.join(',') : budgets }) });
 }
