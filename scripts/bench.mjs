@@ -2,10 +2,11 @@
 // pairs in one run (DESIGN §6), plus in-process throughput of the library. Not a test: it prints
 // figures; the targets are in the README's performance section.
 //
-//   node scripts/bench.mjs [--pairs 25] [--only startup|throughput|sweep|fit]
+//   node scripts/bench.mjs [--pairs 25] [--only startup|throughput|sweep|layout|fit]
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { benchLayout } from './bench-layout.mjs';
 import { benchSweep } from './bench-sweep.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -84,6 +85,7 @@ async function throughput() {
 if (!only || only === 'startup') startup();
 if (!only || only === 'throughput') await throughput();
 if (!only || only === 'sweep') benchSweep();
+if (!only || only === 'layout') await benchLayout(5);
 // The fit bench (issue 5) runs as its own script; its figures print here in the same run.
 if (!only || only === 'fit') {
   const fit = spawnSync(process.execPath, [fileURLToPath(new URL('./bench-fit.mjs', import.meta.url)), '--runs', '3'], { env, stdio: 'inherit' });

@@ -6,6 +6,8 @@
  */
 export * from './core/baseline.js';
 export * from './core/budget.js';
+/** The cluster model (architecture, FLOPs, memory per GPU, layout search) as one namespace. */
+export * as cluster from './core/cluster/index.js';
 export * from './core/budget-range.js';
 export * from './core/compute.js';
 export * from './domain/errors.js';
