@@ -1,4 +1,5 @@
-// Builds the shipped CLI (dist/llm-plan.js + lazy dist/chunks/) and the library (dist/index.js).
+// Builds the shipped CLI (dist/llm-plan.js + lazy dist/chunks/), the library (dist/index.js) and its
+// type declarations (dist/types/, tsc with tsconfig.build.json, run beside esbuild).
 //
 // Start-up is what users feel (DESIGN §6), so the CLI is built in two passes:
 //  1. esbuild splits src/cli/main.ts at its dynamic imports, so zod, yaml, d3, chalk and
@@ -7,7 +8,9 @@
 //     dist/llm-plan.js, which is all that `llm-plan --budget … --json` reads. Dynamic imports keep
 //     pointing at the lazy chunks. Those chunks carry their own copy of the shared code they use;
 //     the core is pure, and PlanError is recognised across copies (src/domain/errors.ts).
+import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { relative, resolve, sep } from 'node:path';
 import { build } from 'esbuild';
 
@@ -52,6 +55,15 @@ const builtinsThroughRequire = {
 const stage = 'dist/.stage';
 rmSync(stage, { recursive: true, force: true });
 rmSync('dist/chunks', { recursive: true, force: true });
+rmSync('dist/types', { recursive: true, force: true });
+
+// The declarations take tsc several seconds; they are written while esbuild bundles.
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+const declarations = new Promise((resolveDone, reject) => {
+  spawn(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { stdio: 'inherit' }).on('exit', (code) =>
+    code === 0 ? resolveDone() : reject(new Error(`tsc -p tsconfig.build.json exited with ${code}`)),
+  );
+});
 
 await Promise.all([
   build({
@@ -89,3 +101,4 @@ await build({ ...shared, banner: requireBanner, entryPoints: [`${stage}/llm-plan
 mkdirSync('dist', { recursive: true });
 renameSync(`${stage}/chunks`, 'dist/chunks');
 rmSync(stage, { recursive: true, force: true });
+await declarations;
