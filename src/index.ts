@@ -33,7 +33,17 @@ export { PresetsDocumentSchema } from './domain/schemas/presets-document.js';
 
 // The preset vocabulary: what `catalog()` lists and a user preset file holds.
 export { AcceleratorSchema, LossModelSchema, RuleSchema } from './domain/presets.js';
-export type { Accelerator, LossModel, Precision, Rule } from './domain/presets.js';
+export type {
+  Accelerator,
+  ChinchillaLoss,
+  FitInfo,
+  KaplanLoss,
+  LossModel,
+  LossOptimalRule,
+  PowerLawRule,
+  Precision,
+  Rule,
+} from './domain/presets.js';
 
 export { PlanError, type PlanErrorCode } from './domain/errors.js';
 

@@ -1,6 +1,11 @@
 /** Everything the CLI touches outside itself, so `run` can be driven in-process by tests. */
 export interface CliIo {
   readonly stdout: (text: string) => void;
+  /**
+   * Writes one piece of a large output and resolves when the reader can take more (back-pressure),
+   * so memory stays flat however many rows a command writes. Absent in-process: `stdout` is used.
+   */
+  readonly writeStdout?: (piece: string) => Promise<void>;
   readonly stderr: (text: string) => void;
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Whether stdout is a terminal (colour, progress bars). */

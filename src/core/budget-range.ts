@@ -81,9 +81,20 @@ function withUnitOf(lowText: string, highText: string): string {
  * @example logSpace(1e3, 1e6, 4) → [1e3, 1e4, 1e5, 1e6]
  */
 export function logSpace(low: number, high: number, steps: number): number[] {
+  const at = logSpacing(low, high, steps);
+  return Array.from({ length: steps }, (_, index) => at(index));
+}
+
+/**
+ * The `index`-th value of `logSpace(low, high, steps)` without building the array, so a
+ * million-step sweep need not hold a million values (the two agree exactly).
+ *
+ * @example logSpacing(1e3, 1e6, 4)(2) → 1e5
+ */
+export function logSpacing(low: number, high: number, steps: number): (index: number) => number {
   if (!Number.isInteger(steps) || steps < 2) throw badInput(`--steps must be a whole number ≥ 2, got ${steps}`);
   // Base-10 logs, so decades land on exact powers of ten (1e3..1e6 in 7 steps gives 10000, not 9999.99…).
   const logLow = Math.log10(low);
   const stepSize = (Math.log10(high) - logLow) / (steps - 1);
-  return Array.from({ length: steps }, (_, index) => (index === steps - 1 ? high : index === 0 ? low : 10 ** (logLow + index * stepSize)));
+  return (index) => (index === steps - 1 ? high : index === 0 ? low : 10 ** (logLow + index * stepSize));
 }

@@ -1,4 +1,4 @@
-import { budgetAmount, logSpace, withAmount, type BudgetRange } from './budget-range.js';
+import { budgetAmount, logSpacing, withAmount, type BudgetRange } from './budget-range.js';
 import type { Budget } from './budget.js';
 import { badInput } from '../domain/errors.js';
 
@@ -31,11 +31,21 @@ export function parseSteps(text: string): number {
  * @example sweepBudgets(parseBudgetRange('1e3gpuh..1e5gpuh'), 3) → budgets with texts 1000gpuh, 10000gpuh, 100000gpuh
  */
 export function sweepBudgets(range: BudgetRange, steps: number): Budget[] {
+  const at = sweepBudgetAt(range, steps);
+  return Array.from({ length: steps }, (_, index) => at(index));
+}
+
+/**
+ * The `index`-th budget of `sweepBudgets(range, steps)`, made on demand: a million-row sweep
+ * streams its rows without holding a million budgets.
+ */
+export function sweepBudgetAt(range: BudgetRange, steps: number): (index: number) => Budget {
   const unit = UNIT_OF_KIND[range.low.kind];
-  return logSpace(budgetAmount(range.low), budgetAmount(range.high), steps).map((exact) => {
+  const amountAt = logSpacing(budgetAmount(range.low), budgetAmount(range.high), steps);
+  return (index) => {
     // 15 significant digits drop the last-bit noise of the log spacing (3162.2776601683795 stays,
     // 1000.0000000000002 becomes 1000) and keep steps distinct down to a relative spacing of 1e-14.
-    const amount = Number(exact.toPrecision(15));
+    const amount = Number(amountAt(index).toPrecision(15));
     return withAmount(range.low, amount, `${String(amount).replace('e+', 'e')}${unit}`);
-  });
+  };
 }

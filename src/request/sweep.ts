@@ -1,7 +1,7 @@
 import { parseBudgetRange } from '../core/budget-range.js';
 import { toCompute } from '../core/compute.js';
 import type { PlanDocument } from '../core/plan-document.js';
-import { parseSteps, sweepBudgets, SWEEP_SCHEMA_ID } from '../core/sweep.js';
+import { parseSteps, sweepBudgetAt, SWEEP_SCHEMA_ID } from '../core/sweep.js';
 import { badInput } from '../domain/errors.js';
 import type { SweepRequest } from '../domain/request.js';
 import { BUILTIN_CATALOG, type PresetCatalog } from '../presets/catalog.js';
@@ -28,9 +28,8 @@ export interface SweepDocument {
 export const DEFAULT_SWEEP_STEPS = 7;
 
 /**
- * Checks a sweep request and prepares its rows. Every budget is turned into FLOPs, and both ends are
- * planned, before anything is returned: N and D rise with the budget under every rule, so if both
- * ends plan, every row between does, and an error never leaves half an output.
+ * Checks a sweep request and prepares its rows: both ends are planned before anything is returned,
+ * so an error never leaves half an output.
  */
 export function prepareSweep(request: SweepRequest, catalog: PresetCatalog = BUILTIN_CATALOG): PreparedSweep {
   const options = requestAsText(request) as PlanOptions & { readonly steps?: string };
@@ -40,17 +39,18 @@ export function prepareSweep(request: SweepRequest, catalog: PresetCatalog = BUI
   const range = parseBudgetRange(options.budget);
   const steps = parseSteps(options.steps ?? String(DEFAULT_SWEEP_STEPS));
   const setup = resolvePlanSetup(options, catalog);
-  const budgets = sweepBudgets(range, steps);
-  const computes = budgets.map((budget) => toCompute(budget, setup.hardware, setup.price));
+  const budgetAt = sweepBudgetAt(range, steps);
+  // The rows are made as they are written, so a million-row sweep holds no million budgets.
   const planAt = (index: number): PlanDocument => {
-    const budget = budgets[index];
-    const compute = computes[index];
-    if (!budget || !compute) throw new RangeError(`sweep row ${index} is out of range`);
-    return planForCompute(setup, compute, { budget: budget.text, params: null, tokens: null, targetLoss: null });
+    if (!(index >= 0 && index < steps)) throw new RangeError(`sweep row ${index} is out of range`);
+    const budget = budgetAt(index);
+    return planForCompute(setup, toCompute(budget, setup.hardware, setup.price), { budget: budget.text, params: null, tokens: null, targetLoss: null });
   };
+  // The FLOPs of a budget rise with its amount, and N and D with the FLOPs under every rule, so if
+  // both ends convert and plan, every row between does.
   planAt(0);
-  planAt(budgets.length - 1);
-  return { input: { budget: options.budget, steps, ...setup.input }, count: budgets.length, planAt };
+  planAt(steps - 1);
+  return { input: { budget: options.budget, steps, ...setup.input }, count: steps, planAt };
 }
 
 /** The whole sweep document, every row in memory (the CLI streams the rows instead). */

@@ -5,6 +5,7 @@ import { renderJson, renderJsonLine } from '../../render/json.js';
 import { chooseFormat } from '../format-option.js';
 import { styleFor, type CommandContext, type OutputOptions } from '../context.js';
 import { loadCatalog } from '../load-catalog.js';
+import { streamStdout, writeRows } from '../stream-output.js';
 import { addOutputOptions } from './shared-options.js';
 
 const CHECK_HELP = `
@@ -60,14 +61,15 @@ export function registerCheckCommand(program: Command, { io, setExitCode }: Comm
       const annotations = io.env.GITHUB_ACTIONS === 'true' ? renderGithubAnnotations(report) : '';
       if (format === 'ndjson') {
         // One line per config, so a pipeline can filter results without parsing a whole report.
-        io.stdout(report.results.map((result) => renderJsonLine({ schema: 'llm-plan/check-result@1', file: report.file, ...result })).join(''));
+        const results = report.results;
+        await writeRows(streamStdout(io), results.length, (index) => renderJsonLine({ schema: 'llm-plan/check-result@1', file: report.file, ...results[index] }));
         if (annotations) io.stderr(annotations);
       } else if (format === 'json') {
-        io.stdout(renderJson(report));
+        await streamStdout(io)(renderJson(report));
         // stdout stays one JSON document; the runner reads workflow commands from stderr as well.
         if (annotations) io.stderr(annotations);
       } else {
-        io.stdout(renderCheckText(report, await styleFor(io, options)) + annotations);
+        await streamStdout(io)(renderCheckText(report, await styleFor(io, options)) + annotations);
       }
       setExitCode(report.passed ? EXIT.ok : EXIT.violation);
     });

@@ -7,6 +7,7 @@ import { chooseFormat } from '../format-option.js';
 import { fitRuns, readFitFlags, type FitFlags } from '../../request/fit.js';
 import { withProgressBar } from '../progress.js';
 import { readTextInput } from '../read-input.js';
+import { streamStdout } from '../stream-output.js';
 import { writeFigure } from '../write-output.js';
 import { addOutputOptions } from './shared-options.js';
 
@@ -56,9 +57,10 @@ export function registerFitCommand(program: Command, { io }: CommandContext): vo
       const { renderFitSvg } = await import('../../render/fit-svg.js');
       writeFigure(flags.svg, renderFitSvg(runs, fit.params), io);
     }
-    if (format === 'json') return io.stdout(renderJson(document));
-    if (format === 'ndjson') return io.stdout(renderJsonLine(document));
+    const write = streamStdout(io);
+    if (format === 'json') return write(renderJson(document));
+    if (format === 'ndjson') return write(renderJsonLine(document));
     const { renderFitTable } = await import('../../render/fit-table.js');
-    io.stdout(renderFitTable(document, await styleFor(io, flags)));
+    await write(renderFitTable(document, await styleFor(io, flags)));
   });
 }

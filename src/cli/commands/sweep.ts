@@ -8,7 +8,9 @@ import type { Style } from '../../render/style.js';
 import { styleFor, type CommandContext, type OutputOptions } from '../context.js';
 import type { PlanOptions } from '../../request/plan.js';
 import { prepareSweep, type SweepInput } from '../../request/sweep.js';
+import type { CliIo } from '../io.js';
 import { loadCatalog } from '../load-catalog.js';
+import { streamStdout, writeRows } from '../stream-output.js';
 import { addOutputOptions } from './shared-options.js';
 
 type SweepOptions = Omit<PlanOptions, 'params' | 'tokens' | 'targetLoss' | 'range'> &
@@ -16,10 +18,6 @@ type SweepOptions = Omit<PlanOptions, 'params' | 'tokens' | 'targetLoss' | 'rang
 
 const SWEEP_FORMATS = ['table', 'json', 'ndjson', 'csv'] as const;
 type SweepFormat = (typeof SWEEP_FORMATS)[number];
-
-// Rows per write: large enough that output costs one syscall per chunk, small enough that memory
-// stays flat for a million-row sweep.
-const ROWS_PER_CHUNK = 1000;
 
 /** `llm-plan sweep --budget 1e3gpuh..1e6gpuh --steps 7 --gpu h100`: one plan per log-spaced budget. */
 export function registerSweepCommand(program: Command, { io }: CommandContext): void {
@@ -42,7 +40,7 @@ export function registerSweepCommand(program: Command, { io }: CommandContext): 
     // User presets (a --gpu/--rule/--loss file, LLM_PLAN_PRESETS) resolve as for a plan.
     const catalog = await loadCatalog(io, options);
     const { input, count, planAt } = prepareSweep(sweepRequestFromFlags(options), catalog);
-    await writeSweep(format, count, planAt, input, io.stdout, async () => styleFor(io, options));
+    await writeSweep(format, count, planAt, input, io, async () => styleFor(io, options));
   });
 }
 
@@ -64,42 +62,35 @@ function readSweepFormat(options: SweepOptions): SweepFormat {
   return options.json ? 'json' : ((format as SweepFormat | undefined) ?? 'table');
 }
 
-/** Writes the rows in chunks for the streaming formats; the table is built whole (it is for people). */
+/** Streams the rows for the machine formats, waiting for the reader; the table is built whole (it is for people). */
 async function writeSweep(
   format: SweepFormat,
   count: number,
   planAt: (index: number) => PlanDocument,
   input: SweepInput,
-  write: (text: string) => void,
+  io: CliIo,
   style: () => Promise<Style>,
 ): Promise<void> {
+  const write = streamStdout(io);
   if (format === 'table') {
     const { renderSweepTable } = await import('../../render/sweep-table.js');
-    write(renderSweepTable(Array.from({ length: count }, (_, index) => planAt(index)), await style()));
+    await write(renderSweepTable(Array.from({ length: count }, (_, index) => planAt(index)), await style()));
     return;
   }
   if (format === 'ndjson') {
     const { renderJsonLine } = await import('../../render/json.js');
-    writeChunked(count, (index) => renderJsonLine(planAt(index)), '', write);
+    await writeRows(write, count, (index) => renderJsonLine(planAt(index)));
     return;
   }
   if (format === 'csv') {
     const csv = await import('../../render/sweep-csv.js');
     const columns = csv.sweepCsvColumns(planAt(0));
-    write(csv.renderSweepCsvHeader(columns));
-    writeChunked(count, (index) => csv.renderSweepCsvRows(planAt(index), columns), '', write);
+    await write(csv.renderSweepCsvHeader(columns));
+    await writeRows(write, count, (index) => csv.renderSweepCsvRows(planAt(index), columns));
     return;
   }
   const json = await import('../../render/sweep-json.js');
-  write(json.renderSweepJsonHead(SWEEP_SCHEMA_ID, input));
-  writeChunked(count, (index) => json.renderSweepJsonRow(planAt(index)), json.SWEEP_JSON_SEPARATOR, write);
-  write(json.SWEEP_JSON_TAIL);
-}
-
-function writeChunked(count: number, render: (index: number) => string, separator: string, write: (text: string) => void): void {
-  for (let start = 0; start < count; start += ROWS_PER_CHUNK) {
-    const parts: string[] = [];
-    for (let index = start; index < Math.min(count, start + ROWS_PER_CHUNK); index++) parts.push(render(index));
-    write(`${start > 0 ? separator : ''}${parts.join(separator)}`);
-  }
+  await write(json.renderSweepJsonHead(SWEEP_SCHEMA_ID, input));
+  await writeRows(write, count, (index) => json.renderSweepJsonRow(planAt(index)), json.SWEEP_JSON_SEPARATOR);
+  await write(json.SWEEP_JSON_TAIL);
 }
