@@ -30,6 +30,8 @@ export { PlanDocumentSchema } from './domain/schemas/plan.js';
 export { SweepDocumentSchema } from './domain/schemas/sweep.js';
 export { FitDocumentSchema } from './domain/schemas/fit.js';
 export { PresetsDocumentSchema } from './domain/schemas/presets-document.js';
+export { CheckDocumentSchema } from './domain/schemas/check.js';
+export type { CheckDocument, CheckResult, Violation, ViolationCode } from './domain/schemas/check.js';
 
 // The preset vocabulary: what `catalog()` lists and a user preset file holds.
 export { AcceleratorSchema, LossModelSchema, RuleSchema } from './domain/presets.js';

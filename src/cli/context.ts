@@ -19,6 +19,17 @@ export interface OutputOptions {
  * The text style for human output. Loaded lazily so the JSON path never evaluates chalk
  * (DESIGN §6); the colour decision itself is made once, here, from flags, env and the TTY.
  */
+/**
+ * The width human output is laid out for (issue 11): the terminal's, else a positive `COLUMNS`,
+ * else 80. Tables fold their headers and notes wrap to it; `--wide` lists may ignore it.
+ */
+export function widthFor(io: Pick<CliIo, 'isTTY' | 'columns' | 'env'>): number {
+  if (io.isTTY && io.columns !== undefined && io.columns > 0) return io.columns;
+  const columns = Number(io.env.COLUMNS);
+  if (Number.isInteger(columns) && columns > 0) return columns;
+  return 80;
+}
+
 export async function styleFor(io: CliIo, options: OutputOptions): Promise<Style> {
   const { createStyle } = await import('../render/style.js');
   return createStyle(decideColor(io, options.color));

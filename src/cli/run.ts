@@ -2,52 +2,75 @@ import { Command, CommanderError } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
 import { PlanError } from '../domain/errors.js';
 import { suggest } from '../domain/suggest.js';
+import { wrapText } from '../render/wrap.js';
 import { registerPlanCommand } from './commands/plan.js';
 import { COMMANDS, commandsToLoad } from './commands/registry.js';
 import type { CommandContext } from './context.js';
 import { EXIT, describeError, exitCodeFor } from './exit-code.js';
 import type { CliIo } from './io.js';
+import { widthFor } from './context.js';
+import { configureHelpFor, formatExamples, wrapParagraphs, type Example } from './help.js';
 
-const EXAMPLES = `Examples:
-  llm-plan --budget 5000gpuh --gpu v100                 plan a 5,000 GPU-hour run on V100s
-  llm-plan --budget 5000gpuh --gpu v100 --rule openai   the same budget under Kaplan et al.'s rule
-  llm-plan --budget 2e23flops --rule all --json         every rule side by side, as JSON
-  llm-plan --budget 10pfd                               a budget in petaflop/s-days
-  llm-plan --params 7e9 --gpu h100                      tokens, FLOPs and GPU-hours for a 7B model
-  llm-plan --tokens 2T --rule deepmind                  the compute-optimal model for 2T tokens
-  llm-plan --target-loss 2.0 --gpu a100                 the cheapest run reaching loss 2.0
-  llm-plan --budget 1e22flops --baseline 1B:20B --rule openai   the rule anchored at your own run
-  llm-plan --budget 5000gpuh --gpu v100 --range --loss all      spread across fits and loss models
-  llm-plan sweep --budget 1e3gpuh..1e6gpuh --steps 7 --gpu h100 --format csv
-  llm-plan --budget '$50k' --price 2.1 --gpu h100 --mfu 0.45
-  llm-plan --budget 50000gpuh --gpu a100 --gpus 256 --zero 1   wall-clock days and memory per GPU
-  llm-plan --budget 50000gpuh --gpu a100 --days 14      the GPUs that finish it in 14 days
-  llm-plan --params 7e9 --shape --hyperparams           layers, width, heads; batch size and learning rate
-  llm-plan --budget 1e23flops --unique-tokens 300B      epochs, effective data, the data-constrained optimum
-  llm-plan --params 13e9 --inference-tokens 2T          a smaller model with less lifetime compute
-  llm-plan gpus                                         the accelerator presets
-  llm-plan rules                                        the scaling rules and loss models
-  llm-plan --budget 1e23flops --format markdown         a plan for a PR comment (also csv, ndjson)
-  echo '{"budget":"5000gpuh","gpu":"v100"}' | llm-plan --input -
-  llm-plan --budget 1e22flops --gpu ./my-gpu.json       a user preset file (LLM_PLAN_PRESETS=dir adds a directory)
-  llm-plan check plans.yaml                             CI gate: exit 1 when a config breaks a limit
-  llm-plan schema plan                                  the JSON Schema of the --json output
-  llm-plan completion bash > /etc/bash_completion.d/llm-plan
-  llm-plan fit runs.csv --json > my-law.json            fit your own scaling law to your runs
+/** The plan's examples, first in `llm-plan --help`. */
+const EXAMPLES: readonly Example[] = [
+  ['llm-plan --budget 5000gpuh --gpu v100', 'plan a 5,000 GPU-hour run on V100s'],
+  ['llm-plan --budget 5000gpuh --gpu v100 --rule openai', "the same budget under Kaplan et al.'s rule"],
+  ['llm-plan --budget 2e23flops --rule all --json', 'every rule side by side, as JSON'],
+  ['llm-plan --budget 10pfd', 'a budget in petaflop/s-days'],
+  ['llm-plan --params 7e9 --gpu h100', 'tokens, FLOPs and GPU-hours for a 7B model'],
+  ['llm-plan --tokens 2T --rule deepmind', 'the compute-optimal model for 2T tokens'],
+  ['llm-plan --target-loss 2.0 --gpu a100', 'the cheapest run reaching loss 2.0'],
+  ['llm-plan --budget 1e22flops --baseline 1B:20B --rule openai', 'the rule anchored at your own run'],
+  ['llm-plan --budget 5000gpuh --gpu v100 --range --loss all', 'spread across fits and loss models'],
+  ['llm-plan sweep --budget 1e3gpuh..1e6gpuh --steps 7 --gpu h100 --format csv', ''],
+  ["llm-plan --budget '$50k' --price 2.1 --gpu h100 --mfu 0.45", 'a money budget'],
+  ['llm-plan --budget 50000gpuh --gpu a100 --gpus 256 --zero 1', 'wall-clock days and memory per GPU'],
+  ['llm-plan --budget 50000gpuh --gpu a100 --days 14', 'the GPUs that finish it in 14 days'],
+  ['llm-plan --params 7e9 --shape --hyperparams', 'layers, width, heads; batch size and learning rate'],
+  ['llm-plan --budget 1e23flops --unique-tokens 300B', 'epochs, effective data, the data-constrained optimum'],
+  ['llm-plan --params 13e9 --inference-tokens 2T', 'a smaller model with less lifetime compute'],
+  ['llm-plan gpus', 'the accelerator presets'],
+  ['llm-plan rules', 'the scaling rules and loss models'],
+  ['llm-plan --budget 1e23flops --format markdown', 'a plan for a PR comment (also csv, ndjson)'],
+  [`echo '{"budget":"5000gpuh","gpu":"v100"}' | llm-plan --input -`, 'a plan request as JSON'],
+  ['llm-plan --budget 1e22flops --gpu ./my-gpu.json', 'a user preset file (LLM_PLAN_PRESETS=dir adds a directory)'],
+  ['llm-plan check plans.yaml', 'CI gate: exit 1 when a config breaks a limit'],
+  ['llm-plan schema plan', 'the JSON Schema of the --json output'],
+  ['llm-plan completion bash > /etc/bash_completion.d/llm-plan', 'shell completion'],
+  ['llm-plan fit runs.csv --json > my-law.json', 'fit your own scaling law to your runs'],
+];
 
-Budgets: 5000gpuh, 5k gpu-hours, 200gpud, 1e23flops, 3.6e21 flop, 10pfd, $50000, 50k usd
-(SI suffixes k, M, B/G, T). A GPU-time or money budget needs --gpu; money also needs --price.
+/** The few examples of the concise help that bare `llm-plan` prints. */
+const FIRST_EXAMPLES: readonly Example[] = [
+  ['llm-plan --budget 5000gpuh --gpu v100', 'plan a 5,000 GPU-hour run on V100s'],
+  ['llm-plan --params 7e9 --gpu h100', 'tokens and GPU-hours for a 7B model'],
+  ['llm-plan --budget 2e23flops --rule all', 'every scaling rule side by side'],
+  ['llm-plan gpus', 'the accelerator presets'],
+  ['llm-plan fit runs.csv', 'fit your own scaling law to your runs'],
+];
+
+const BUDGETS = `Budgets: 5000gpuh, 5k gpu-hours, 200gpud, 1e23flops, 3.6e21 flop, 10pfd, $50000, 50k usd (SI suffixes k, M, B/G, T). A GPU-time or money budget needs --gpu; money also needs --price.
 `;
 
-const EXIT_CODES = `
-Exit codes: 0 success, 1 'check' found a violation, 2 bad input or invalid file, 70 internal error (a bug).
-`;
+const EXIT_CODES = `Exit codes: 0 success, 1 'check' found a violation, 2 bad input or invalid file, 70 internal error (a bug).`;
 
 /**
  * Runs llm-plan with `argv` (without the node and script paths) and returns the exit code.
  * The only function that turns errors into exit codes; it never ends the process itself.
  */
-export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+export async function run(given: readonly string[], io: CliIo): Promise<number> {
+  // Bare `llm-plan`: the concise help, not an error (there is nothing to plan yet).
+  if (given.length === 0) {
+    io.stdout(conciseHelp(widthFor(io)));
+    return EXIT.ok;
+  }
+  let argv: readonly string[];
+  try {
+    argv = normaliseArgv(given);
+  } catch (error) {
+    io.stderr(describeError(error, Boolean(io.env.LLM_PLAN_DEBUG)));
+    return exitCodeFor(error);
+  }
   let exitCode: number = EXIT.ok;
   const program = await createProgram(argv, io, (code) => {
     exitCode = code;
@@ -73,8 +96,9 @@ async function createProgram(argv: readonly string[], io: CliIo, setExitCode: (c
     .showSuggestionAfterError(true)
     .version(packageJson.version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show this help')
-    .addHelpText('before', EXAMPLES)
-    .addHelpText('after', EXIT_CODES);
+    .addHelpText('before', () => `${formatExamples(EXAMPLES, widthFor(io))}\n${wrapParagraphs(BUDGETS, widthFor(io))}`)
+    .addHelpText('after', () => `\n${wrapParagraphs(EXIT_CODES, widthFor(io))}\n`);
+  configureHelpFor(program, io);
 
   const context: CommandContext = { io, setExitCode };
   registerPlanCommand(program, context);
@@ -115,4 +139,41 @@ function handleCommanderError(error: CommanderError, program: Command, io: CliIo
   }
   io.stderr(describeError(new PlanError('bad-input', message, hint || "see 'llm-plan --help'"), false));
   return EXIT.usage;
+}
+
+/**
+ * `plan` names the default command explicitly (`llm-plan plan --budget …`); `help` and
+ * `help <command>` are `--help` and `<command> --help`.
+ */
+export function normaliseArgv(argv: readonly string[]): readonly string[] {
+  const [first, second, ...rest] = argv;
+  if (first === 'plan') return argv.slice(1).length === 0 ? ['--help'] : argv.slice(1);
+  if (first === 'help') {
+    if (second === undefined || second === 'plan') return ['--help'];
+    if (COMMANDS.some((command) => command.name === second)) return [second, '--help', ...rest];
+    throw new PlanError('bad-input', `no help for '${second}': it is not a command`, `commands: plan, ${COMMANDS.map((command) => command.name).join(', ')}`);
+  }
+  return argv;
+}
+
+/** What bare `llm-plan` prints: a few examples, then the commands; `--help` has every flag. */
+export function conciseHelp(width: number): string {
+  const commands: Example[] = [
+    ['plan', 'the default: parameters, tokens and loss for a budget (--budget, --params, --tokens or --target-loss)'],
+    ...COMMANDS.map((command): Example => [command.name, command.summary]),
+  ];
+  const nameWidth = Math.max(...commands.map(([name]) => name.length));
+  const lines = [
+    ...wrapParagraphs('llm-plan: how big a model, trained on how many tokens, for a compute budget, and how good it will be.', width).split('\n'),
+    '',
+    formatExamples(FIRST_EXAMPLES, width).trimEnd(),
+    '',
+    'Commands:',
+    ...commands.flatMap(([name, summary]) =>
+      wrapText(summary, Math.max(20, width - nameWidth - 4)).map((line, index) => `  ${(index === 0 ? name : '').padEnd(nameWidth)}  ${line}`),
+    ),
+    '',
+    ...wrapParagraphs("Every flag: 'llm-plan --help'. A command's flags: 'llm-plan help <command>'.", width).split('\n'),
+  ];
+  return `${lines.join('\n')}\n`;
 }

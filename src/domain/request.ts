@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { CheckConfigSchema } from './schemas/check-file.js';
 
 /**
  * The requests llm-plan answers, defined once: the CLI turns its flags into one, `--input` reads one
@@ -84,14 +83,6 @@ export const SweepRequestSchema = z
   })
   .meta({ title: 'llm-plan sweep request', description: 'What sweep() takes: the sweep flags as a JSON object.' });
 
-/** A check: the configs of a check file, and the file name the report names. */
-export const CheckRequestSchema = z
-  .strictObject({
-    configs: z.array(CheckConfigSchema).min(1),
-    file: z.string().optional().describe("what the report's file field says (default 'configs')"),
-  })
-  .meta({ title: 'llm-plan check request', description: 'What check() takes: configs as in a check file.' });
-
 /** One training run: N parameters on D tokens reached this loss. */
 const RunSchema = z.strictObject({ params: z.number(), tokens: z.number(), loss: z.number() });
 
@@ -113,5 +104,4 @@ export const FitRequestSchema = z
 
 export type PlanRequest = z.input<typeof PlanRequestSchema>;
 export type SweepRequest = z.input<typeof SweepRequestSchema>;
-export type CheckRequest = z.input<typeof CheckRequestSchema>;
 export type FitRequest = z.input<typeof FitRequestSchema>;

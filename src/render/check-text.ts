@@ -1,18 +1,22 @@
 import { formatCount, formatScientific } from '../core/format.js';
 import type { CheckDocument } from '../domain/schemas/check.js';
 import type { Style } from './style.js';
+import { wrapText } from './wrap.js';
 
 /**
  * The human view of a check: a PASS or FAIL line per config, each violation's reason under its
  * config, and a summary line. Ends in a newline.
  */
-export function renderCheckText(report: CheckDocument, style: Style): string {
+export function renderCheckText(report: CheckDocument, style: Style, width = Infinity): string {
   const lines: string[] = [];
   for (const result of report.results) {
     const verdict = result.passed ? style.accent('PASS') : style.warn('FAIL');
     const shape = `${formatCount(result.params)} params, ${formatCount(result.tokens)} tokens, ${formatScientific(result.flops)} FLOPs`;
     lines.push(`${verdict} ${style.bold(result.name)}  ${style.dim(shape)}`);
-    for (const violation of result.violations) lines.push(`  ${violation.code}: ${violation.reason}`);
+    for (const violation of result.violations) {
+      // Continuation lines indent under the reason, past the config's own indent.
+      lines.push(...wrapText(`${violation.code}: ${violation.reason}`, width - 4).map((line, index) => (index === 0 ? '  ' : '    ') + line));
+    }
   }
   const { configs, failed } = report.summary;
   const file = report.file === '-' ? 'stdin' : report.file;

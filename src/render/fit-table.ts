@@ -2,6 +2,7 @@ import type { FitDocument } from '../core/fit/document.js';
 import { formatCount, formatNumber, formatScientific } from '../core/format.js';
 import { renderGrid } from './grid.js';
 import type { Style } from './style.js';
+import { renderNotes, wrapText } from './wrap.js';
 
 type Interval = readonly [number, number];
 
@@ -17,13 +18,14 @@ const PARAMETERS = [
  * The human view of a fitted law: the five constants (with bootstrap intervals when resampled),
  * the implied exponent, the compute-optimal allocation at each budget, and how the fit went.
  */
-export function renderFitTable(document: FitDocument, style: Style): string {
+export function renderFitTable(document: FitDocument, style: Style, width = Infinity): string {
   const fit = document.fit;
   if (!fit) throw new Error('renderFitTable needs a fitted law');
   const { bootstrap } = fit;
   const lines: string[] = [];
   const dropped = fit.droppedTopLoss > 0 ? ` (${fit.droppedTopLoss} highest-loss dropped)` : '';
-  lines.push(`${style.bold('Fitted')} L = E + A/N^α + B/D^β to ${fit.runs} runs of ${fit.input === '-' ? 'stdin' : fit.input}${dropped}`, '');
+  const [first = '', ...more] = wrapText(`Fitted L = E + A/N^α + B/D^β to ${fit.runs} runs of ${fit.input === '-' ? 'stdin' : fit.input}${dropped}`, width);
+  lines.push(first.replace(/^Fitted/, style.bold('Fitted')), ...more, '');
 
   const intervalHead = bootstrap ? [`${Math.round(bootstrap.confidence * 100)}% interval`] : [];
   const parameterRows = PARAMETERS.map(([label, key]) => [
@@ -56,7 +58,7 @@ export function renderFitTable(document: FitDocument, style: Style): string {
     style.dim(`Huber objective ${formatScientific(fit.objective)} (δ = ${fit.delta}), best of ${fit.starts} starts: ${status}`),
   );
   if (bootstrap) lines.push(style.dim(`Bootstrap: ${bootstrap.samples} resamples, seed ${bootstrap.seed}, percentile intervals`));
-  lines.push(style.dim(`* Loss is in nats/token on the input's data; it does not transfer to other data or tokenizers.`));
+  lines.push(...renderNotes([`Loss is in nats/token on the input's data; it does not transfer to other data or tokenizers.`], width, style.dim));
   return `${lines.join('\n')}\n`;
 }
 

@@ -2,6 +2,7 @@ import { formatCount, formatNumber, formatScientific } from '../core/format.js';
 import type { PlanDocument, RulePlan } from '../core/plan-document.js';
 import { renderGrid } from './grid.js';
 import type { Style } from './style.js';
+import { wrapText } from './wrap.js';
 
 /**
  * What the compute line starts with: the budget as typed, or the question it answers
@@ -41,7 +42,7 @@ export function lossColumns(plan: PlanDocument, style: Style): { head: string[];
 }
 
 /** Lines below the grid: the anchor of each re-anchored rule, then each plan's range. */
-export function renderPlanExtras(plan: PlanDocument, style: Style): string[] {
+export function renderPlanExtras(plan: PlanDocument, style: Style, width = Infinity): string[] {
   const lines: string[] = [];
   if (plan.plans[0]?.losses) lines.push('', style.dim('*primary loss model: the one in plans[].loss of --json'));
   for (const row of plan.plans) {
@@ -54,12 +55,12 @@ export function renderPlanExtras(plan: PlanDocument, style: Style): string[] {
     }
   }
   for (const row of plan.plans) {
-    if (row.range) lines.push('', ...renderRange(row, style));
+    if (row.range) lines.push('', ...renderRange(row, style, width));
   }
   return lines;
 }
 
-function renderRange(row: RulePlan, style: Style): string[] {
+function renderRange(row: RulePlan, style: Style, width: number): string[] {
   const range = row.range;
   if (!range) return [];
   const span = ([low, high]: readonly [number, number], format: (value: number) => string): string => `${format(low)} – ${format(high)}`;
@@ -68,13 +69,15 @@ function renderRange(row: RulePlan, style: Style): string[] {
     range.basis === 'bootstrap' && range.bootstrap
       ? `${Math.round(range.bootstrap.confidence * 100)}% bootstrap interval over ${range.bootstrap.draws} refits`
       : 'across published variants';
-  const lines = [
-    `${style.bold('Range')} of ${style.accent(row.rule)} ${basis}: parameters ${span(range.params, formatCount)}, ` +
-      `tokens ${span(range.tokens, formatCount)}, loss ${span(range.loss, loss)}`,
-  ];
+  // Wrapped as plain text, then the first two words styled (they never move to a later line).
+  const [head = '', ...more] = wrapText(
+    `Range of ${row.rule} ${basis}: parameters ${span(range.params, formatCount)}, tokens ${span(range.tokens, formatCount)}, loss ${span(range.loss, loss)}`,
+    width,
+  );
+  const lines = [head.replace(/^Range of (\S+)/, (_, rule: string) => `${style.bold('Range')} of ${style.accent(rule)}`), ...more];
   if (range.variants.length > 0) {
     const rows = range.variants.map((variant) => [variant.name, formatCount(variant.params), formatCount(variant.tokens), loss(variant.loss)]);
-    lines.push(renderGrid(['variant', 'parameters', 'tokens', 'est. loss'].map(style.dim), rows, { alignRight: [1, 2, 3] }).replace(/^/gm, '  '));
+    lines.push(renderGrid(['variant', 'parameters', 'tokens', 'est. loss'].map(style.dim), rows, { alignRight: [1, 2, 3], maxWidth: width - 2 }).replace(/^/gm, '  '));
   }
   return lines;
 }

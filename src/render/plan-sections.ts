@@ -3,18 +3,19 @@ import { formatBytes } from '../core/format-bytes.js';
 import type { PlanDocument, RulePlan } from '../core/plan-document.js';
 import { renderGrid } from './grid.js';
 import type { Style } from './style.js';
+import { wrapJoined, wrapText } from './wrap.js';
 
-type Section = (plan: PlanDocument, style: Style) => string | undefined;
+type Section = (plan: PlanDocument, style: Style, width: number) => string | undefined;
 
 /**
  * The extra table sections of issue 6 (memory, time, cost, shape, hyperparameters, limited data,
  * inference), each present only when some row has it. Returns blocks separated by blank lines, or
  * '' when there is none.
  */
-export function renderPlanSections(plan: PlanDocument, style: Style): string {
+export function renderPlanSections(plan: PlanDocument, style: Style, width = Infinity): string {
   const sections: Section[] = [renderTime, renderCost, renderMemory, renderShape, renderHyperparams, renderDataConstrained, renderInference];
   return sections
-    .map((section) => section(plan, style))
+    .map((section) => section(plan, style, width))
     .filter((block): block is string => block !== undefined)
     .join('\n\n');
 }
@@ -23,7 +24,7 @@ function rowsWith<K extends keyof RulePlan>(plan: PlanDocument, key: K): Array<R
   return plan.plans.filter((row): row is RulePlan & Required<Pick<RulePlan, K>> => row[key] !== undefined);
 }
 
-function renderTime(plan: PlanDocument, style: Style): string | undefined {
+function renderTime(plan: PlanDocument, style: Style, width: number): string | undefined {
   const rows = rowsWith(plan, 'time');
   const first = rows[0]?.time;
   if (!first) return undefined;
@@ -36,24 +37,32 @@ function renderTime(plan: PlanDocument, style: Style): string | undefined {
     ...(withGpus ? [formatGrouped(time.gpus ?? 0), formatHours(time.wallClockHours ?? 0)] : []),
     ...(withDeadline ? [formatGrouped(time.gpusForTargetDays ?? 0)] : []),
   ]);
-  return [style.bold('Time'), renderGrid(head.map(style.bold), body, { alignRight: head.map((_, index) => index).slice(1) })].join('\n');
+  return [style.bold('Time'), renderGrid(head.map(style.bold), body, { alignRight: head.map((_, index) => index).slice(1), maxWidth: width })].join('\n');
 }
 
-function renderCost(plan: PlanDocument, style: Style): string | undefined {
+function renderCost(plan: PlanDocument, style: Style, width: number): string | undefined {
   const rows = rowsWith(plan, 'cost');
   if (rows.length === 0) return undefined;
   const head = ['rule', 'GPU-hours', 'USD/GPU-hour', 'cost'];
   const body = rows.map(({ rule, cost }) => [style.accent(rule), formatGrouped(cost.gpuHours), `$${formatNumber(cost.pricePerGpuHour)}`, `$${formatGrouped(cost.usd)}`]);
-  return [style.bold('Cost'), renderGrid(head.map(style.bold), body, { alignRight: [1, 2, 3] })].join('\n');
+  return [style.bold('Cost'), renderGrid(head.map(style.bold), body, { alignRight: [1, 2, 3], maxWidth: width })].join('\n');
 }
 
-function renderMemory(plan: PlanDocument, style: Style): string | undefined {
+function renderMemory(plan: PlanDocument, style: Style, width: number): string | undefined {
   const rows = rowsWith(plan, 'memory');
   const first = rows[0]?.memory;
   if (!first) return undefined;
-  const title =
-    `${style.bold('Memory per GPU')} · ZeRO-${first.zeroStage} over ${formatGrouped(first.gpus)} GPU${first.gpus === 1 ? '' : 's'} · ` +
-    `${first.precision} ${first.optimizer} (${first.modelStateBytesPerParam} B/param) · seq ${first.seqLen} × micro-batch ${first.microBatch} · ${first.recompute} recomputation`;
+  const title = wrapJoined(
+    [
+      style.bold('Memory per GPU'),
+      `ZeRO-${first.zeroStage} over ${formatGrouped(first.gpus)} GPU${first.gpus === 1 ? '' : 's'}`,
+      `${first.precision} ${first.optimizer} (${first.modelStateBytesPerParam} B/param)`,
+      `seq ${first.seqLen} × micro-batch ${first.microBatch}`,
+      `${first.recompute} recomputation`,
+    ],
+    ' · ',
+    width,
+  ).join('\n');
   const head = ['rule', 'layers × d_model', 'model states', 'activations', 'total', 'GPU memory', 'fits', 'min GPUs (states)'];
   const body = rows.map(({ rule, memory }) => [
     style.accent(rule),
@@ -65,29 +74,33 @@ function renderMemory(plan: PlanDocument, style: Style): string | undefined {
     memory.fits ? 'yes' : style.warn('no'),
     memory.minGpusForModelStates === null ? '—' : formatGrouped(memory.minGpusForModelStates),
   ]);
-  return [title, renderGrid(head.map(style.bold), body, { alignRight: [1, 2, 3, 4, 5, 7] })].join('\n');
+  return [title, renderGrid(head.map(style.bold), body, { alignRight: [1, 2, 3, 4, 5, 7], maxWidth: width })].join('\n');
 }
 
-function renderShape(plan: PlanDocument, style: Style): string | undefined {
+function renderShape(plan: PlanDocument, style: Style, width: number): string | undefined {
   const rows = rowsWith(plan, 'shape');
   if (rows.length === 0) return undefined;
-  const head = ['rule', 'layers', 'd_model', 'heads', 'FFN (SwiGLU)', 'vocab', 'parameters', 'vs plan', 'd_model/layers'];
+  const head = ['rule', 'layers', 'd_model', 'heads', 'FFN (SwiGLU)', 'parameters', 'vs plan', 'd_model/layers'];
   const body = rows.map(({ rule, shape }) => [
     style.accent(rule),
     String(shape.nLayers),
     String(shape.dModel),
     `${shape.nHeads} × ${shape.headDim}`,
     String(shape.ffnDim),
-    String(shape.vocabSize),
     formatCount(shape.params),
     `${shape.paramsRelativeError >= 0 ? '+' : ''}${(shape.paramsRelativeError * 100).toFixed(1)}%`,
     formatNumber(shape.aspectRatio),
   ]);
-  const legend = style.dim('Llama-2 block: attention 4d², SwiGLU 3·d·ffn, RMSNorm; untied input and output embeddings (2·vocab·d).');
-  return [style.bold('Shape'), renderGrid(head.map(style.bold), body, { alignRight: [1, 2, 4, 5, 6, 7, 8] }), legend].join('\n');
+  // The vocabulary is an input (--vocab), the same for every row: it is told once, under the table.
+  const vocab = [...new Set(rows.map(({ shape }) => formatGrouped(shape.vocabSize)))].join(', ');
+  const legend = wrapText(
+    `Llama-2 block: attention 4d², SwiGLU 3·d·ffn, RMSNorm; untied input and output embeddings (2·vocab·d); vocabulary ${vocab}.`,
+    width,
+  ).map(style.dim);
+  return [style.bold('Shape'), renderGrid(head.map(style.bold), body, { alignRight: [1, 2, 4, 5, 6, 7], maxWidth: width }), ...legend].join('\n');
 }
 
-function renderHyperparams(plan: PlanDocument, style: Style): string | undefined {
+function renderHyperparams(plan: PlanDocument, style: Style, width: number): string | undefined {
   const rows = rowsWith(plan, 'hyperparams');
   if (rows.length === 0) return undefined;
   const head = ['rule', 'batch (tokens)', 'batch (sequences)', 'peak learning rate'];
@@ -97,10 +110,10 @@ function renderHyperparams(plan: PlanDocument, style: Style): string | undefined
     `${formatGrouped(hyperparams.batchSequences)} × ${hyperparams.seqLen}`,
     formatScientific(hyperparams.peakLearningRate),
   ]);
-  return [`${style.bold('Hyperparameters')} ${style.dim("(DeepSeek LLM's fit, arXiv:2401.02954)")}`, renderGrid(head.map(style.bold), body, { alignRight: [1, 2, 3] })].join('\n');
+  return [`${style.bold('Hyperparameters')} ${style.dim("(DeepSeek LLM's fit, arXiv:2401.02954)")}`, renderGrid(head.map(style.bold), body, { alignRight: [1, 2, 3], maxWidth: width })].join('\n');
 }
 
-function renderDataConstrained(plan: PlanDocument, style: Style): string | undefined {
+function renderDataConstrained(plan: PlanDocument, style: Style, width: number): string | undefined {
   const rows = rowsWith(plan, 'dataConstrained');
   const first = rows[0]?.dataConstrained;
   if (!first) return undefined;
@@ -128,19 +141,20 @@ function renderDataConstrained(plan: PlanDocument, style: Style): string | undef
       `${rows.length > 1 ? `${rule}: ` : ''}loss floor with these tokens ${section.lossFloor.toFixed(3)}; 10× compute lowers the best loss by ${section.lossGainPer10xCompute.toFixed(4)}` +
       (section.moreComputeHelps ? '' : ' (more compute no longer helps)'),
   );
-  const title = `${style.bold('Limited data')} · ${formatCount(first.uniqueTokens)} unique tokens · Muennighoff et al. 2023, scored by ${first.lossModel}`;
-  return [title, renderGrid(head.map(style.bold), body, { alignRight: [2, 3, 4, 5, 6] }), ...footer.map(style.dim)].join('\n');
+  const title = wrapJoined([style.bold('Limited data'), `${formatCount(first.uniqueTokens)} unique tokens`, `Muennighoff et al. 2023, scored by ${first.lossModel}`], ' · ', width);
+  return [...title, renderGrid(head.map(style.bold), body, { alignRight: [2, 3, 4, 5, 6], maxWidth: width }), ...footer.flatMap((line) => wrapText(line, width)).map(style.dim)].join('\n');
 }
 
-function renderInference(plan: PlanDocument, style: Style): string | undefined {
+function renderInference(plan: PlanDocument, style: Style, width: number): string | undefined {
   const rows = rowsWith(plan, 'inference');
   const first = rows[0]?.inference;
   if (!first) return undefined;
-  const head = ['rule', '', 'parameters', 'training tokens', 'training FLOPs', 'lifetime FLOPs', 'saving', 'loss (both)'];
+  // The rule's row is its plan; the indented row under it is the inference-optimal model.
+  const head = ['rule', 'parameters', 'training tokens', 'training FLOPs', 'lifetime FLOPs', 'saving', 'loss (both)'];
   const body = rows.flatMap(({ rule, inference }) => [
-    [style.accent(rule), 'plan', formatCount(inference.baseline.params), formatCount(inference.baseline.trainingTokens), formatScientific(inference.baseline.trainingFlops), formatScientific(inference.baseline.lifetimeFlops), '', inference.loss.toFixed(3)],
-    ['', 'inference-optimal', formatCount(inference.params), formatCount(inference.trainingTokens), formatScientific(inference.trainingFlops), formatScientific(inference.lifetimeFlops), `${(inference.lifetimeSavingFraction * 100).toFixed(1)}%`, ''],
+    [style.accent(rule), formatCount(inference.baseline.params), formatCount(inference.baseline.trainingTokens), formatScientific(inference.baseline.trainingFlops), formatScientific(inference.baseline.lifetimeFlops), '', inference.loss.toFixed(3)],
+    ['  inference-optimal', formatCount(inference.params), formatCount(inference.trainingTokens), formatScientific(inference.trainingFlops), formatScientific(inference.lifetimeFlops), `${(inference.lifetimeSavingFraction * 100).toFixed(1)}%`, ''],
   ]);
-  const title = `${style.bold('Inference demand')} · ${formatCount(first.inferenceTokens)} tokens served · scored by ${first.lossModel} · Sardana et al. 2023`;
-  return [title, renderGrid(head.map(style.bold), body, { alignRight: [2, 3, 4, 5, 6, 7] })].join('\n');
+  const title = wrapJoined([style.bold('Inference demand'), `${formatCount(first.inferenceTokens)} tokens served`, `scored by ${first.lossModel}`, 'Sardana et al. 2023'], ' · ', width);
+  return [...title, renderGrid(head.map(style.bold), body, { alignRight: [1, 2, 3, 4, 5, 6], maxWidth: width })].join('\n');
 }

@@ -4,12 +4,13 @@ import { renderGrid } from './grid.js';
 import { describeQuery, formatComputeFlops, lossColumns, renderPlanExtras } from './plan-extras-table.js';
 import { renderPlanSections } from './plan-sections.js';
 import type { Style } from './style.js';
+import { renderNotes, wrapJoined } from './wrap.js';
 
 /**
  * The human view of a plan: what the budget is in hardware terms, then one row per rule, then the
  * notes. Returns a string ending in a newline.
  */
-export function renderPlanTable(plan: PlanDocument, style: Style): string {
+export function renderPlanTable(plan: PlanDocument, style: Style, width = Infinity): string {
   const lines: string[] = [];
   const { hardware, compute } = plan;
   if (hardware) {
@@ -22,7 +23,7 @@ export function renderPlanTable(plan: PlanDocument, style: Style): string {
   if (compute.costUsd !== undefined) budgetParts.push(`$${formatGrouped(compute.costUsd)}`);
   if (compute.gpuHours !== undefined) budgetParts.push(`${formatGrouped(compute.gpuHours)} GPU-hours`);
   budgetParts.push(`${formatComputeFlops(plan)} FLOPs`, `${formatNumber(compute.pfDays)} PF-days`);
-  lines.push(budgetParts.join(' = '), '');
+  lines.push(...wrapJoined(budgetParts, ' = ', width), '');
 
   const loss = lossColumns(plan, style);
   const rows = plan.plans.map((row) => [
@@ -32,14 +33,15 @@ export function renderPlanTable(plan: PlanDocument, style: Style): string {
     formatNumber(row.tokensPerParam),
     ...loss.cells(row),
   ]);
-  lines.push(renderGrid(['rule', 'parameters', 'tokens', 'tokens/param', ...loss.head].map(style.bold), rows, { alignRight: [1, 2, 3, ...loss.alignRight] }));
-  lines.push(...renderPlanExtras(plan, style));
+  lines.push(renderGrid(['rule', 'parameters', 'tokens', 'tokens/param', ...loss.head].map(style.bold), rows, { alignRight: [1, 2, 3, ...loss.alignRight], maxWidth: width }));
+  lines.push(...renderPlanExtras(plan, style, width));
 
-  const sections = renderPlanSections(plan, style);
+  const sections = renderPlanSections(plan, style, width);
   if (sections !== '') lines.push('', sections);
 
   if (plan.notes.length > 0) {
-    lines.push('', ...plan.notes.map((note) => style.dim(`* ${note}`)));
+    lines.push('', ...renderNotes(plan.notes, width, style.dim));
   }
   return `${lines.join('\n')}\n`;
 }
+

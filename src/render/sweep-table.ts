@@ -2,12 +2,13 @@ import { formatCount, formatGrouped, formatNumber, formatScientific } from '../c
 import type { PlanDocument } from '../core/plan-document.js';
 import { renderGrid } from './grid.js';
 import type { Style } from './style.js';
+import { renderNotes } from './wrap.js';
 
 /**
  * The human view of a sweep: the hardware line, one row per (budget, rule), then the notes of all
  * rows without repeats. Returns a string ending in a newline.
  */
-export function renderSweepTable(rows: readonly PlanDocument[], style: Style): string {
+export function renderSweepTable(rows: readonly PlanDocument[], style: Style, width = Infinity): string {
   const first = rows[0];
   if (!first) return '';
   const lines: string[] = [];
@@ -43,9 +44,9 @@ export function renderSweepTable(rows: readonly PlanDocument[], style: Style): s
     ]),
   );
   const numeric = head.map((_, index) => index).filter((index) => head[index] !== 'rule' && head[index] !== 'est. loss');
-  lines.push(renderGrid(head.map(style.bold), body, { alignRight: numeric }));
+  lines.push(renderGrid(head.map(style.bold), body, { alignRight: numeric, maxWidth: width }));
   const notes = [...new Set(rows.flatMap((row) => row.notes))];
   if (lossModels) notes.unshift(`Loss columns: each row scored by every model; plans[].loss in --json is ${first.plans[0]?.loss.model}'s.`);
-  if (notes.length > 0) lines.push('', ...notes.map((note) => style.dim(`* ${note}`)));
+  if (notes.length > 0) lines.push('', ...renderNotes(notes, width, style.dim));
   return `${lines.join('\n')}\n`;
 }

@@ -32,7 +32,7 @@ afterAll(() => files.remove());
 
 describe('llm-plan check', () => {
   it('exits 1 for 70B on 100B tokens with a readable reason, and names the passing config', async () => {
-    const result = await runCli(['check', fixture('plans.yaml')]);
+    const result = await runCli(['check', fixture('plans.yaml')], { env: { COLUMNS: '300' } });
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('');
     expect(result.stdout).toMatch(/^FAIL llama-70b-short .*\n {2}off-optimum: 70\.0B params on 100B tokens \(1\.43 tokens\/param\) is 3\.74× the deepmind optimum/m);

@@ -22,7 +22,7 @@ describe('bad input: exit 2, one error line and a hint, nothing on stdout', () =
     [['--budget', '1e22flops', '--price', 'free', '--gpu', 'h100'], /--price must be a positive number/],
     [['--bugdet', '5gpuh'], /unknown option '--bugdet'/],
     [['--budget'], /argument missing/],
-    [[], /nothing to plan/],
+    [['--gpu', 'v100'], /nothing to plan/],
     [['plna'], /unknown command 'plna'/],
     [['gpu'], /unknown command 'gpu' \(did you mean 'gpus'\?\)/],
     [['gpus', '--budget', '5gpuh'], /unknown option '--budget'/],
@@ -44,7 +44,7 @@ describe('output and flags', () => {
     for (const flag of ['--budget', '--gpu', '--precision', '--mfu', '--rule', '--loss', '--price', '--json', '--no-color', '--version']) {
       expect(result.stdout).toContain(flag);
     }
-    expect(result.stdout).toMatch(/Exit codes: 0 .* 2 .* 70/);
+    expect(result.stdout).toMatch(/Exit codes: 0 [\s\S]* 2 [\s\S]*\s70 /);
   });
 
   it('--version prints the package version', async () => {
@@ -100,7 +100,7 @@ describe('output and flags', () => {
   });
 
   it('gpus lists every accelerator with its source; --json gives the presets', async () => {
-    const table = await runCli(['gpus'], { columns: 160 });
+    const table = await runCli(['gpus', '--wide']);
     expect(table.code).toBe(0);
     for (const id of ['v100-sxm2-32gb', 'h100-sxm5', 'tpu-v5p', 'mi300x']) expect(table.stdout).toContain(id);
     expect(table.stdout).toContain('nvidia.com');
@@ -155,5 +155,38 @@ describe('error lines stay readable', () => {
     expect(errorLine.length).toBeLessThanOrEqual(1000 + 'llm-plan: error: '.length);
     expect(errorLine).toMatch(/… \(\d+ more characters\)$/);
     expect(hintLine.startsWith('hint: ')).toBe(true);
+  });
+});
+
+describe('help (issue 11)', () => {
+  it('bare llm-plan prints the concise help: examples, then commands; exit 0', async () => {
+    const result = await runCli([]);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout.indexOf('Examples:')).toBeLessThan(result.stdout.indexOf('Commands:'));
+    for (const name of ['plan', 'gpus', 'rules', 'sweep', 'check', 'plot', 'schema', 'completion', 'fit']) expect(result.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
+  });
+
+  it('llm-plan help is --help; help <command> is <command> --help', async () => {
+    expect(await runCli(['help'])).toEqual(await runCli(['--help']));
+    expect(await runCli(['help', 'plan'])).toEqual(await runCli(['--help']));
+    expect(await runCli(['help', 'sweep'])).toEqual(await runCli(['sweep', '--help']));
+    const unknown = await runCli(['help', 'swep']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^llm-plan: error: no help for 'swep': it is not a command\nhint: commands: plan, gpus/);
+  });
+
+  it('plan names the default command', async () => {
+    expect(await runCli(['plan', '--budget', '1e22flops', '--json'])).toEqual(await runCli(['--budget', '1e22flops', '--json']));
+  });
+
+  it('every command help starts with examples; defaults print without quotes', async () => {
+    for (const name of ['gpus', 'rules', 'sweep', 'check', 'plot', 'schema', 'completion', 'fit']) {
+      const help = await runCli([name, '--help']);
+      expect(help.stdout.startsWith('Examples:\n  '), name).toBe(true);
+      expect(help.stdout, name).not.toMatch(/default: "/);
+      expect(help.stdout, name).not.toMatch(/choices: "/);
+    }
+    expect((await runCli(['sweep', '--help'])).stdout).toMatch(/\(default: 7\)/);
+    expect((await runCli(['--help'])).stdout).toMatch(/choices: 0, 1, 2, 3/);
   });
 });

@@ -68,14 +68,15 @@ describe('inverse queries (issue 4, done-when numbers)', () => {
   });
 
   it('prints the question on the compute line', async () => {
-    const result = await runCli(['--params', '7e9', '--gpu', 'v100']);
+    // A wide terminal (COLUMNS), so the compute line is one line.
+    const result = await runCli(['--params', '7e9', '--gpu', 'v100'], { env: { COLUMNS: '200' } });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Compute for 7.00B parameters (deepmind) = 32,667 GPU-hours = 5.88e21 FLOPs = 68.1 PF-days');
     expect(result.stdout).toMatch(/deepmind\s+7\.00B\s+140B\s+20\.0/);
   });
 
   it.each([
-    [[], /nothing to plan/],
+    [['--gpu', 'v100'], /nothing to plan/],
     [['--budget', '1e21flops', '--params', '7e9'], /only one of .* got --budget and --params/],
     [['--tokens', '1T', '--target-loss', '2'], /got --tokens and --target-loss/],
     [['--params', 'seven'], /--params 'seven' is not a number/],
@@ -165,7 +166,7 @@ describe('--loss all', () => {
   });
 
   it('prints one loss column per model', async () => {
-    const result = await runCli(['--budget', '5000gpuh', '--gpu', 'v100', '--loss', 'all']);
+    const result = await runCli(['--budget', '5000gpuh', '--gpu', 'v100', '--loss', 'all'], { env: { COLUMNS: '200' } });
     expect(result.stdout).toMatch(/rule\s+parameters\s+tokens\s+tokens\/param\s+hoffmann2022\*\s+besiroglu2024\s+kaplan2020/);
     expect(result.stdout).toMatch(/deepmind\s+2\.74B\s+54\.8B\s+20\.0\s+2\.346\s+2\.315\s+\d\.\d{3}/);
   });

@@ -3,7 +3,8 @@ import { renderJson } from '../../src/render/json.js';
 import { relativeError, runCli, spawnCli } from '../helpers/cli.js';
 
 async function sweep(argv: readonly string[]) {
-  const result = await runCli(['sweep', ...argv]);
+  // A wide terminal (COLUMNS): headers stay on one line.
+  const result = await runCli(['sweep', ...argv], { env: { COLUMNS: '200' } });
   expect(result.stderr).toBe('');
   expect(result.code).toBe(0);
   return result.stdout;

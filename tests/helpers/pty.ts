@@ -8,6 +8,10 @@ export function stripAnsi(text: string): string {
   return text.replace(ANSI, '');
 }
 
+/** Width of a line as a terminal shows it (code points; the output uses no wide characters). */
+export function visibleWidth(line: string): number {
+  return [...stripAnsi(line)].length;
+}
 
 export interface PtyResult {
   readonly code: number;

@@ -8,6 +8,8 @@ export interface ScreenCase {
   readonly args: readonly string[];
   /** Also run at 120 columns: screens whose layout depends on the width (plots, wide tables). */
   readonly wide?: boolean;
+  /** May be wider than the terminal: `--wide` lists, and error lines (one line each, by contract). */
+  readonly overflows?: boolean;
 }
 
 const HELP_COMMANDS = ['plan', 'gpus', 'rules', 'sweep', 'check', 'plot', 'schema', 'completion', 'fit'] as const;
@@ -25,17 +27,22 @@ export const SCREEN_CASES: readonly ScreenCase[] = [
   { name: 'plan-days', args: ['--budget', '50000gpuh', '--gpu', 'a100', '--days', '14'] },
   { name: 'plan-params-shape', args: ['--params', '7e9', '--shape', '--hyperparams'] },
   { name: 'plan-target-loss', args: ['--target-loss', '2.0', '--gpu', 'a100'] },
-  { name: 'plan-markdown', args: ['--budget', '1e23flops', '--format', 'markdown'] },
+  { name: 'plan-markdown', args: ['--budget', '1e23flops', '--format', 'markdown'], overflows: true },
   { name: 'sweep', args: ['sweep', '--budget', '1e3gpuh..1e6gpuh', '--steps', '4', '--gpu', 'h100', '--rule', 'all'], wide: true },
   { name: 'check', args: ['check', 'tests/fixtures/check/plans.yaml'] },
   { name: 'fit', args: ['fit', 'tests/fixtures/chinchilla-figure4-points.csv', '--budgets', '1e22flops,1e24flops'] },
   { name: 'gpus', args: ['gpus'], wide: true },
+  { name: 'gpus-wide', args: ['gpus', '--wide'], overflows: true },
+  { name: 'rules-wide', args: ['rules', '--wide'], overflows: true },
   { name: 'rules', args: ['rules'], wide: true },
   { name: 'plot', args: ['plot', '--budget', '5000gpuh', '--gpu', 'v100'], wide: true },
   { name: 'plot-budgets', args: ['plot', '--budget', '1e21flops,1e22flops,1e23flops'], wide: true },
   { name: 'plot-frontier', args: ['plot', '--budget', '1e21flops..1e25flops', '--frontier'], wide: true },
-  { name: 'error-budget-unit', args: ['--budget', '5000'] },
-  { name: 'error-unknown-gpu', args: ['--budget', '5000gpuh', '--gpu', 'v1000'] },
+  { name: 'error-budget-unit', args: ['--budget', '5000'], overflows: true },
+  { name: 'error-unknown-gpu', args: ['--budget', '5000gpuh', '--gpu', 'v1000'], overflows: true },
+  { name: 'bare', args: [] },
+  { name: 'plan-explicit', args: ['plan', '--budget', '1e22flops'] },
+  { name: 'help-command', args: ['help', 'check'] },
   { name: 'help', args: ['--help'] },
   ...HELP_COMMANDS.map((command) => ({ name: `help-${command}`, args: [command, '--help'] })),
 ];

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
-import { pool, runOnPty, stripAnsi, type PtyResult } from '../helpers/pty.js';
+import { pool, runOnPty, stripAnsi, visibleWidth, type PtyResult } from '../helpers/pty.js';
 import { SCREEN_CASES, type ScreenCase } from './cases.js';
 
 /**
@@ -63,6 +63,14 @@ describe('every screen, coloured and plain, on a pseudo-terminal', () => {
         expect(screens.plain.output).not.toMatch(/\u001b/);
       });
     }
+  }
+
+  for (const screen of SCREEN_CASES.filter((entry) => !entry.overflows)) {
+    it(`${screen.name} fits in 80 columns`, () => {
+      const lines = runs.get(key(screen, 80))!.plain.output.split('\n');
+      const wider = lines.filter((line) => visibleWidth(line) > 80);
+      expect(wider).toEqual([]);
+    });
   }
 
   it('colour is really on where colour is used (the test would pass vacuously otherwise)', () => {

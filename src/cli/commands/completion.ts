@@ -5,14 +5,17 @@ import { renderJson } from '../../render/json.js';
 import { suggest } from '../../domain/suggest.js';
 import { COMPLETION_SHELLS, type CompletionShell } from '../../render/completion-types.js';
 import type { CommandContext } from '../context.js';
+import { addExamples } from '../help.js';
 import { OUTPUT_FORMATS } from '../format-option.js';
 import { loadCatalog } from '../load-catalog.js';
 
 /** `llm-plan completion bash|zsh|fish`: a completion script for commands, flags and preset ids. */
 export function registerCompletionCommand(program: Command, { io }: CommandContext): void {
-  program
-    .command('completion')
-    .description(commandSummary('completion'))
+  addExamples(program.command('completion').description(commandSummary('completion')), io, [
+    ['llm-plan completion bash > /etc/bash_completion.d/llm-plan', ''],
+    ['llm-plan completion zsh > "${fpath[1]}/_llm-plan"', ''],
+    ['llm-plan completion fish > ~/.config/fish/completions/llm-plan.fish', ''],
+  ])
     .argument('[shell]', `one of: ${COMPLETION_SHELLS.join(', ')}`)
     .option('--allow-override', 'let LLM_PLAN_PRESETS presets replace built-in ones with the same id')
     .option('--json', 'print what the scripts complete (commands, flags, values) as llm-plan/completion@1 instead')

@@ -2,7 +2,7 @@ import { commandSummary } from './summaries.js';
 import { Option, type Command } from 'commander';
 import { badInput } from '../../domain/errors.js';
 import { renderJson, renderJsonLine } from '../../render/json.js';
-import { styleFor, type CommandContext, type OutputOptions } from '../context.js';
+import { styleFor, widthFor, type CommandContext, type OutputOptions } from '../context.js';
 import { chooseFormat } from '../format-option.js';
 import { fitRuns, readFitFlags, type FitFlags } from '../../request/fit.js';
 import { withProgressBar } from '../progress.js';
@@ -10,19 +10,20 @@ import { readTextInput } from '../read-input.js';
 import { streamStdout } from '../stream-output.js';
 import { writeFigure } from '../write-output.js';
 import { addOutputOptions } from './shared-options.js';
+import { addExamples, type Example } from '../help.js';
 
 const FIT_FORMATS = ['table', 'json', 'ndjson'] as const;
 
-const FIT_EXAMPLES = `Examples:
-  llm-plan fit runs.csv                            fitted E, A, B, α, β, implied exponent, tokens/param
-  llm-plan fit runs.csv --json > my-law.json       the fitted law as a loss-model preset
-  llm-plan fit runs.csv --bootstrap 1000 --json    plus 95% percentile intervals (seeded: --seed)
-  llm-plan fit runs.csv --budgets 1e22flops,1e24flops
-  cat runs.jsonl | llm-plan fit - --format ndjson  runs from stdin; the law as one JSON line
-  llm-plan fit runs.csv --svg fit.svg              also draw the runs against the fitted law
+const FIT_EXAMPLES: readonly Example[] = [
+  ['llm-plan fit runs.csv', 'fitted E, A, B, α, β, implied exponent, tokens/param'],
+  ['llm-plan fit runs.csv --json > my-law.json', 'the fitted law as a loss-model preset'],
+  ['llm-plan fit runs.csv --bootstrap 1000 --json', 'plus 95% percentile intervals (seeded: --seed)'],
+  ['llm-plan fit runs.csv --budgets 1e22flops,1e24flops', 'compute-optimal N and D at these budgets'],
+  ['cat runs.jsonl | llm-plan fit - --format ndjson', 'runs from stdin; the law as one JSON line'],
+  ['llm-plan fit runs.csv --svg fit.svg', 'also draw the runs against the fitted law'],
+];
 
-Input: CSV with a header (columns params|N|Model Size, tokens|D and/or flops|C|Training FLOP, loss;
-any case), a JSON array of such objects, or NDJSON. Tokens are flops/(6·params) when not given.
+const FIT_INPUT = `Input: CSV with a header (columns params|N|Model Size, tokens|D and/or flops|C|Training FLOP, loss; any case), a JSON array of such objects, or NDJSON. Tokens are flops/(6·params) when not given.
 `;
 
 /** `llm-plan fit <file|->`: fit L = E + A/N^α + B/D^β to your own runs (Hoffmann et al. 2022 §3.3). */
@@ -37,8 +38,8 @@ export function registerFitCommand(program: Command, { io }: CommandContext): vo
     .option('--bootstrap <samples>', 'resample the runs B times and report 95% percentile intervals')
     .option('--seed <integer>', 'seed of the bootstrap resampling (default 0)')
     .option('--budgets <list>', 'comma-separated FLOP or PF-day budgets for the compute-optimal N and D (default 1e24flops)')
-    .option('--svg <file>', 'also write the runs against the fitted law as a standalone SVG file')
-    .addHelpText('before', FIT_EXAMPLES);
+    .option('--svg <file>', 'also write the runs against the fitted law as a standalone SVG file');
+  addExamples(command, io, FIT_EXAMPLES, FIT_INPUT);
   addOutputOptions(command).action(async (file: string, flags: FitFlags & OutputOptions & { readonly format?: string; readonly svg?: string }) => {
     const format = chooseFormat(flags, FIT_FORMATS);
     const settings = readFitFlags(flags);
@@ -61,6 +62,6 @@ export function registerFitCommand(program: Command, { io }: CommandContext): vo
     if (format === 'json') return write(renderJson(document));
     if (format === 'ndjson') return write(renderJsonLine(document));
     const { renderFitTable } = await import('../../render/fit-table.js');
-    await write(renderFitTable(document, await styleFor(io, flags)));
+    await write(renderFitTable(document, await styleFor(io, flags), widthFor(io)));
   });
 }

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { renderJson, renderJsonLine } from '../../render/json.js';
-import { styleFor, type CommandContext, type OutputOptions } from '../context.js';
+import { styleFor, widthFor, type CommandContext, type OutputOptions } from '../context.js';
 import { chooseFormat } from '../format-option.js';
 import { loadCatalog } from '../load-catalog.js';
 import { planDocument } from '../../request/plan.js';
@@ -41,7 +41,7 @@ export function registerPlanCommand(program: Command, { io }: CommandContext): v
       }
       case 'table': {
         const { renderPlanTable } = await import('../../render/plan-table.js');
-        return io.stdout(renderPlanTable(plan, await styleFor(io, given)));
+        return io.stdout(renderPlanTable(plan, await styleFor(io, given), widthFor(io)));
       }
     }
   });

@@ -6,13 +6,14 @@ import { loadCatalog } from '../load-catalog.js';
 import { parseSize, plotFromOptions, type PlotDocument, type PlotOptions } from '../plot-options.js';
 import { writeFigure } from '../write-output.js';
 import { addOutputOptions } from './shared-options.js';
+import { addExamples, type Example } from '../help.js';
 
-const EXAMPLES = `Examples:
-  llm-plan plot --budget 5000gpuh --gpu v100                    IsoFLOP valley, every rule's plan marked
-  llm-plan plot --budget 1e21flops,1e22flops,1e23flops          one curve per budget
-  llm-plan plot --budget 1e21flops..1e25flops --frontier        optimal N and D against compute
-  llm-plan plot --budget 5000gpuh --gpu v100 --svg plan.svg     the same figure as an SVG file
-`;
+const EXAMPLES: readonly Example[] = [
+  ['llm-plan plot --budget 5000gpuh --gpu v100', "IsoFLOP valley, every rule's plan marked"],
+  ['llm-plan plot --budget 1e21flops,1e22flops,1e23flops', 'one curve per budget'],
+  ['llm-plan plot --budget 1e21flops..1e25flops --frontier', 'optimal N and D against compute'],
+  ['llm-plan plot --budget 5000gpuh --gpu v100 --svg plan.svg', 'the same figure as an SVG file'],
+];
 
 /** Terminal plot defaults: 80 columns without a terminal; rows of each plotting area. */
 const DEFAULT_WIDTH = 80;
@@ -20,10 +21,7 @@ const DEFAULT_HEIGHT = { isoflop: 16, frontier: 10 } as const;
 
 /** `llm-plan plot`: IsoFLOP curves or the compute-optimal frontier, in the terminal or as SVG. */
 export function registerPlotCommand(program: Command, { io }: CommandContext): void {
-  const command = program
-    .command('plot')
-    .description(commandSummary('plot'))
-    .addHelpText('before', EXAMPLES)
+  const command = addExamples(program.command('plot').description(commandSummary('plot')), io, EXAMPLES)
     .option('-b, --budget <budgets>', 'a budget, a comma-separated list of budgets, or LO..HI with --frontier')
     .option('-g, --gpu <id>', "accelerator preset id or alias (see 'llm-plan gpus'), or a preset file path")
     .option('--precision <precision>', 'training precision: fp32, tf32, fp16, bf16, fp8 (default bf16, else fp16)')

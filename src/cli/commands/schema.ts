@@ -3,12 +3,15 @@ import { commandSummary } from './summaries.js';
 import { badInput } from '../../domain/errors.js';
 import { renderJson } from '../../render/json.js';
 import type { CommandContext } from '../context.js';
+import { addExamples } from '../help.js';
 
 /** `llm-plan schema NAME`: the JSON Schema of a document llm-plan prints (or, for check-file, reads). */
 export function registerSchemaCommand(program: Command, { io }: CommandContext): void {
-  program
-    .command('schema')
-    .description(commandSummary('schema'))
+  addExamples(program.command('schema').description(commandSummary('schema')), io, [
+    ['llm-plan schema plan', 'the JSON Schema of llm-plan --json'],
+    ['llm-plan schema check-file', 'the schema of a check config file'],
+    ['llm-plan schema --list', 'every schema name'],
+  ])
     .argument('[name]', 'the document kind')
     .option('--list', 'list the schema names, one a line')
     .option('--json', 'with --list: the names as an llm-plan/schema-list@1 document (a schema is JSON already)')

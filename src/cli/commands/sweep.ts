@@ -5,13 +5,14 @@ import type { SweepRequest } from '../../domain/request.js';
 import type { PlanDocument } from '../../core/plan-document.js';
 import { SWEEP_SCHEMA_ID } from '../../core/sweep.js';
 import type { Style } from '../../render/style.js';
-import { styleFor, type CommandContext, type OutputOptions } from '../context.js';
+import { styleFor, widthFor, type CommandContext, type OutputOptions } from '../context.js';
 import type { PlanOptions } from '../../request/plan.js';
 import { prepareSweep, type SweepInput } from '../../request/sweep.js';
 import type { CliIo } from '../io.js';
 import { loadCatalog } from '../load-catalog.js';
 import { streamStdout, writeRows } from '../stream-output.js';
 import { addOutputOptions } from './shared-options.js';
+import { addExamples } from '../help.js';
 
 type SweepOptions = Omit<PlanOptions, 'params' | 'tokens' | 'targetLoss' | 'range'> &
   OutputOptions & { readonly steps: string; readonly format?: string; readonly allowOverride?: boolean };
@@ -21,9 +22,11 @@ type SweepFormat = (typeof SWEEP_FORMATS)[number];
 
 /** `llm-plan sweep --budget 1e3gpuh..1e6gpuh --steps 7 --gpu h100`: one plan per log-spaced budget. */
 export function registerSweepCommand(program: Command, { io }: CommandContext): void {
-  const command = program
-    .command('sweep')
-    .description(commandSummary('sweep'))
+  const command = addExamples(program.command('sweep').description(commandSummary('sweep')), io, [
+    ['llm-plan sweep --budget 1e3gpuh..1e6gpuh --steps 7 --gpu h100', 'seven budgets from 1,000 to 1,000,000 GPU-hours'],
+    ['llm-plan sweep --budget 1e21..1e25flops --rule all', 'every rule at each budget'],
+    ['llm-plan sweep --budget 1e21..1e25flops --format csv', 'one CSV row per (budget, rule), base units'],
+  ])
     .option('-b, --budget <LO..HI>', 'range of budgets, any budget unit: 1e3gpuh..1e6gpuh, 1e21..1e25flops, $10k..$1M')
     .option('--steps <count>', 'number of budgets, log-spaced, both ends included (at least 2)', '7')
     .option('-g, --gpu <id>', "accelerator preset id or alias (see 'llm-plan gpus')")
@@ -74,7 +77,7 @@ async function writeSweep(
   const write = streamStdout(io);
   if (format === 'table') {
     const { renderSweepTable } = await import('../../render/sweep-table.js');
-    await write(renderSweepTable(Array.from({ length: count }, (_, index) => planAt(index)), await style()));
+    await write(renderSweepTable(Array.from({ length: count }, (_, index) => planAt(index)), await style(), widthFor(io)));
     return;
   }
   if (format === 'ndjson') {
