@@ -1,2 +1,2 @@
 #!/usr/bin/env node
-import '../dist/llm-plan.js';
+require("../dist/llm-plan.cjs");

@@ -1,35 +1,86 @@
-// Times `llm-plan sweep --budget 1e18flops..1e26flops --steps 100000 --format ndjson > /dev/null`
-// (issue 4: target under 2 s on the project machine): a few runs of the built bin, median printed.
-// Part of `npm run bench` (--only sweep); alone: node scripts/bench-sweep.mjs [runs]
+// The 100,000-row NDJSON sweep against plain Node writing the same lines, in one paired run
+// (issue 16: within 1.5×, peak memory under 80 MB whatever the row count).
+//
+//   llm-plan sweep --budget 1e18flops..1e26flops --steps 100000 --format ndjson > /dev/null
+//
+// "Plain Node" is scripts/bench-sweep-baseline.mjs: a process that builds each line's document (the
+// sweep's own first row, its numbers changed per row) with plain object code, JSON.stringify's
+// it and writes the lines in the same 64 kB pieces: the same bytes of JSON to write, nothing
+// planned. Each pair runs the baseline and the sweep back to back; the figure is the median of
+// the pairs' ratios. Peak memory is the kernel's maxRSS of the sweep process.
+// Part of `npm run bench` (--only sweep); alone: node scripts/bench-sweep.mjs [pairs]
 import { spawnSync } from 'node:child_process';
-import { closeSync, openSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const bin = fileURLToPath(new URL('../bin/llm-plan.js', import.meta.url));
-const ARGS = ['sweep', '--budget', '1e18flops..1e26flops', '--steps', '100000', '--format', 'ndjson'];
-const TARGET_SECONDS = 2;
+const BIN = fileURLToPath(new URL('../bin/llm-plan.js', import.meta.url));
+const BASELINE = fileURLToPath(new URL('./bench-sweep-baseline.mjs', import.meta.url));
+const REPORT_MAX_RSS = fileURLToPath(new URL('./report-max-rss.cjs', import.meta.url));
+const ROWS = 100_000;
+const ARGS = ['sweep', '--budget', '1e18flops..1e26flops', '--steps', String(ROWS), '--format', 'ndjson'];
+const TARGET_RATIO = 1.5;
+const TARGET_RSS_MB = 80;
 
-/** Runs the sweep `runs` times with stdout to /dev/null and prints the median wall time. */
-export function benchSweep(runs = 5) {
-  const devNull = openSync('/dev/null', 'w');
-  const times = [];
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+function timed(argv, stdout) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, argv, { stdio: ['ignore', stdout, 'pipe'], encoding: 'utf8' });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (result.status !== 0) throw new Error(`${argv.join(' ')} exited ${result.status}: ${result.stderr}`);
+  const rss = /max-rss-kb=(\d+)/.exec(result.stderr);
+  return { seconds, rssMb: rss ? Number(rss[1]) / 1024 : Number.NaN };
+}
+
+/** Runs `pairs` pairs and prints the ratio and peak memory. */
+export function benchSweep(pairs = 5) {
+  // The sweep's first row is the baseline's template; the output's size checks both write alike.
+  const dir = mkdtempSync(join(tmpdir(), 'llm-plan-bench-'));
+  let template;
+  let bytes;
   try {
-    for (let run = 0; run < runs; run++) {
-      const start = process.hrtime.bigint();
-      const result = spawnSync(process.execPath, [bin, ...ARGS], { stdio: ['ignore', devNull, 'pipe'] });
-      const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-      if (result.status !== 0) throw new Error(`sweep run ${run + 1} exited ${result.status}: ${result.stderr}`);
-      times.push(seconds);
+    const file = join(dir, 'sweep.ndjson');
+    const out = openSync(file, 'w');
+    timed([BIN, ...ARGS], out);
+    closeSync(out);
+    const text = readFileSync(file, 'utf8');
+    bytes = Buffer.byteLength(text);
+    template = text.slice(0, text.indexOf('\n'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const devNull = openSync('/dev/null', 'w');
+  const ratios = [];
+  const ours = [];
+  const plain = [];
+  const rss = [];
+  const load = loadavg()[0];
+  try {
+    for (let pair = 0; pair < pairs; pair++) {
+      const base = timed([BASELINE, String(ROWS), template], devNull);
+      const sweep = timed(['-r', REPORT_MAX_RSS, BIN, ...ARGS], devNull);
+      plain.push(base.seconds);
+      ours.push(sweep.seconds);
+      ratios.push(sweep.seconds / base.seconds);
+      rss.push(sweep.rssMb);
     }
   } finally {
     closeSync(devNull);
   }
-  times.sort((a, b) => a - b);
-  const median = times[Math.floor(times.length / 2)];
+  const ratio = median(ratios);
+  const peak = Math.max(...rss);
+  console.log(`sweep --steps ${ROWS} --format ndjson > /dev/null (${(bytes / 1e6).toFixed(0)} MB), ${pairs} pairs (load average ${load.toFixed(2)} at the start):`);
   console.log(
-    `sweep --steps 100000 --format ndjson > /dev/null: median ${median.toFixed(2)} s over ${runs} runs` +
-      ` (min ${times[0].toFixed(2)} s, max ${times.at(-1).toFixed(2)} s; target < ${TARGET_SECONDS} s) ${median < TARGET_SECONDS ? 'ok' : 'OVER'}`,
+    `  llm-plan ${median(ours).toFixed(2)} s, plain Node writing the same lines ${median(plain).toFixed(2)} s: ratio ${ratio.toFixed(2)}× (target ≤ ${TARGET_RATIO}×) ${ratio <= TARGET_RATIO ? 'ok' : 'OVER'}`,
   );
+  console.log(`  peak memory (maxRSS) ${peak.toFixed(0)} MB (target < ${TARGET_RSS_MB} MB) ${peak < TARGET_RSS_MB ? 'ok' : 'OVER'}`);
+  return { ratio, seconds: median(ours), plainSeconds: median(plain), peakMb: peak };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) benchSweep(Number(process.argv[2] ?? 5));

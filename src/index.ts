@@ -39,12 +39,14 @@ export type {
   Accelerator,
   ChinchillaLoss,
   FitInfo,
+  FittedLawRule,
   KaplanLoss,
   LossModel,
   LossOptimalRule,
   PowerLawRule,
   Precision,
   Rule,
+  TokensPowerLawRule,
 } from './domain/presets.js';
 
 export { PlanError, type PlanErrorCode } from './domain/errors.js';

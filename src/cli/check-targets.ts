@@ -1,4 +1,3 @@
-import { parseDocument as parseYamlDocument } from 'yaml';
 import { DEFAULT_TOLERANCE, type CheckTarget } from '../core/check.js';
 import { PlanError } from '../domain/errors.js';
 import { parseSiNumber } from '../domain/si.js';
@@ -21,13 +20,17 @@ const CONFIG_FIELDS = Object.keys(CheckConfigSchema.shape);
 export async function loadCheckTargets(path: string, io: CliIo, catalog: PresetCatalog): Promise<{ file: string; targets: CheckTarget[] }> {
   const { name, text } = await readTextInput(path, io, 'check');
   const file = name === '-' ? 'stdin' : name;
-  const entries = listConfigs(file, parseDocument(file, text));
+  const entries = listConfigs(file, await parseDocument(file, text));
   return { file: name, targets: entries.map((entry) => resolveTarget(file, entry, catalog)) };
 }
 
-/** JSON for `.json` files (stricter and with better messages); YAML, a superset of JSON, otherwise. */
-function parseDocument(file: string, text: string): unknown {
+/**
+ * JSON for `.json` files (stricter and with better messages); YAML, a superset of JSON, otherwise.
+ * The YAML parser (110 kB) is loaded only for YAML input (DESIGN §6).
+ */
+async function parseDocument(file: string, text: string): Promise<unknown> {
   if (file.toLowerCase().endsWith('.json')) return parseJsonInput(text, file);
+  const { parseDocument: parseYamlDocument } = await import('./yaml-parser.js');
   const invalid = (error: unknown): PlanError => {
     const message = (error as Error).message.split('\n')[0] ?? '';
     // The parser reports its own stack overflow as a parse error; say what it means.

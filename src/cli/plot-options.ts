@@ -26,13 +26,17 @@ export type PlotDocument = {
 /** Budgets along the frontier: enough for a smooth log–log line, few enough to plan instantly. */
 const FRONTIER_STEPS = 25;
 
+/** The rules a plot compares without --rule: the seed's two, and the loss-optimal one. */
+const DEFAULT_PLOT_RULES: readonly string[] = ['openai', 'deepmind', 'optimal'];
+
 /** Curves are numbered 1–9 in the terminal, one digit each. */
 const MAX_BUDGETS = 9;
 
 /**
  * Turns the plot flags into a plot document. Each budget is planned exactly as `llm-plan --budget`
  * would plan it (same parsing, presets, --baseline and errors), then the core builds the figure's
- * data. `--rule` defaults to `all`: the point of the picture is to compare the rules.
+ * data. Without `--rule` it compares the seed's rules (openai, deepmind) and optimal, so the figure
+ * stays legible; `--rule all` draws every rule of the rule book.
  */
 export function plotFromOptions(options: PlotOptions, catalog: PresetCatalog = BUILTIN_CATALOG): PlotDocument {
   if (options.budget === undefined) {
@@ -41,7 +45,8 @@ export function plotFromOptions(options: PlotOptions, catalog: PresetCatalog = B
   if (options.loss?.trim().toLowerCase() === ALL_LOSSES) {
     throw badInput('a plot draws the curves of one loss model', "name one with --loss, or see every model's loss with llm-plan --loss all");
   }
-  const setup = resolvePlanSetup({ ...options, rule: options.rule ?? ALL_RULES }, catalog);
+  const every = resolvePlanSetup({ ...options, rule: options.rule ?? ALL_RULES }, catalog);
+  const setup = options.rule === undefined ? { ...every, scored: every.scored.filter(({ rule }) => DEFAULT_PLOT_RULES.includes(rule.id)) } : every;
   const frontier = options.frontier === true;
   const budgets = frontier ? frontierBudgets(options.budget) : isoflopBudgets(options.budget);
   // Every budget is converted before anything is planned, so the first bad one is the error shown.

@@ -17,7 +17,9 @@ function assertFinite(value: number): void {
 /** `9e20` → `9.00e20`: scientific notation with three significant digits and no `+`. */
 export function formatScientific(value: number, digits = 3): string {
   assertFinite(value);
-  return value.toExponential(digits - 1).replace('e+', 'e');
+  const text = value.toExponential(digits - 1).replace('e+', 'e');
+  // A power of ten of 0 says nothing: `1.00e0` is `1.00`.
+  return text.endsWith('e0') ? text.slice(0, -2) : text;
 }
 
 /**
@@ -45,8 +47,8 @@ export function formatNumber(value: number, digits = 3): string {
   assertFinite(value);
   const magnitude = Math.abs(value);
   if (magnitude !== 0 && (magnitude >= 1e6 || magnitude < 1e-3)) return formatScientific(value, digits);
-  // toPrecision would write 2314.8 as "2.31e+3"; whole numbers read better there.
-  if (magnitude >= 10 ** digits) return Math.round(value).toString();
+  // toPrecision would write 2314.8 as "2.31e+3"; whole numbers read better there, grouped (2,315).
+  if (magnitude >= 10 ** digits) return formatGrouped(Math.round(value));
   return value.toPrecision(digits);
 }
 

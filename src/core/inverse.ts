@@ -1,6 +1,6 @@
 import { badInput } from '../domain/errors.js';
 import { irreducibleLoss, predictLoss } from './loss.js';
-import { chinchillaOptimalLaw, flopsForParams, flopsForTokens, paramsLawOf } from './params-law.js';
+import { chinchillaOptimalLaw, flopsForParams, flopsForTokens, powerLawOf } from './params-law.js';
 import type { ScoredRule } from './pair-rules.js';
 import { allocate } from './rules.js';
 
@@ -24,12 +24,15 @@ const MAX_FLOPS = 1e60;
  * @example flopsForQuery({ kind: 'params', params: 70e9 }, { rule: deepmind, loss: hoffmann2022 }) → 5.88e23
  */
 export function flopsForQuery(query: InverseQuery, scored: ScoredRule): number {
-  const law = paramsLawOf(scored.rule, scored.loss);
+  const law = powerLawOf(scored.rule, scored.loss);
+  // A rule whose N is not a pure power of C: N and D both rise strictly with C, so bisect in log C.
+  const solve = (quantity: 'params' | 'tokens', wanted: number): number =>
+    bisectLogFlops((flops) => wanted - allocate(scored.rule, flops, scored.loss)[quantity]);
   switch (query.kind) {
     case 'params':
-      return checkFinite(flopsForParams(law, query.params), `--params ${query.params}`);
+      return checkFinite(law ? flopsForParams(law, query.params) : solve('params', query.params), `--params ${query.params}`);
     case 'tokens':
-      return checkFinite(flopsForTokens(law, query.tokens), `--tokens ${query.tokens}`);
+      return checkFinite(law ? flopsForTokens(law, query.tokens) : solve('tokens', query.tokens), `--tokens ${query.tokens}`);
     case 'target-loss':
       return flopsForTargetLoss(query.loss, scored);
   }

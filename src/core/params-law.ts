@@ -1,4 +1,5 @@
 import type { ChinchillaParams, LossModel, Rule } from '../domain/presets.js';
+import { PlanError } from '../domain/errors.js';
 import { TRAINING_FLOPS_PER_PARAM_TOKEN as SIX } from '../domain/units.js';
 
 /**
@@ -32,12 +33,25 @@ export function chinchillaOptimalLaw({ A, B, alpha, beta }: ChinchillaParams): P
 }
 
 /**
- * The law by which a rule (scored by a loss model, which only `optimal` depends on) allocates N.
+ * The law by which a rule (scored by a loss model, which only `optimal` depends on) allocates N, when
+ * it is a pure power of C (every kind but `flops-per-token-law`).
  *
  * @example paramsLawOf(deepmind, hoffmann2022) → N = 70e9 · (C / 5.88e23)^0.5
  */
 export function paramsLawOf(rule: Rule, loss: LossModel): ParamsLaw {
+  const law = powerLawOf(rule, loss);
+  if (!law) throw new PlanError('internal', `rule '${rule.id}' does not allocate N as a power of C`);
+  return law;
+}
+
+/** The power law of a rule, or undefined for a rule whose N is not a pure power of C. */
+export function powerLawOf(rule: Rule, loss: LossModel): ParamsLaw | undefined {
   if (rule.kind === 'power-law') return powerLawThrough(rule.anchor, rule.exponent);
+  if (rule.kind === 'fitted-law') return chinchillaOptimalLaw(rule.law);
+  // N = C^(1−α) / (6·A).
+  if (rule.kind === 'tokens-power-law') return { logCoefficient: -Math.log(SIX * rule.coefficient), exponent: 1 - rule.exponent };
+  // N follows M_opt through a shape, not a pure power of C: inverse queries solve numerically.
+  if (rule.kind === 'flops-per-token-law') return undefined;
   if (loss.form === 'chinchilla') return chinchillaOptimalLaw(loss);
   // Kaplan form: log N = (log p + p·log Nc + log C − log(6·Dc)) / (p + 1).
   const p = loss.alphaN / loss.alphaD;

@@ -1,6 +1,7 @@
 import type { Anchor } from './baseline.js';
 import type { Compute } from './compute.js';
 import type { PlanSections } from './constraints/sections.js';
+import type { Extrapolation } from './extrapolation.js';
 import type { Hardware } from './hardware.js';
 import type { PlanSpread } from './spread.js';
 
@@ -46,6 +47,23 @@ export interface RulePlan extends PlanSections {
   readonly range?: PlanSpread;
   /** With `--loss all`: the allocation scored under every loss model (`loss` stays the primary one). */
   readonly losses?: ReadonlyArray<{ readonly model: string; readonly value: number }>;
+  /** Whether N, D and C lie inside the runs behind the rule and the loss model, and how far outside if not. */
+  readonly extrapolation?: Extrapolation;
+  /** Flops-per-token rules (deepseek): the law's M_opt and D_opt and the shape M became parameters through. */
+  readonly modelScale?: ModelScale;
+}
+
+/** `plans[].modelScale`: DeepSeek's M_opt (non-embedding FLOPs per token) and the shape assumed for it. */
+export interface ModelScale {
+  readonly flopsPerToken: number;
+  /** The law's own D_opt (its C = M·D accounting); the plan's tokens are C/(6N). */
+  readonly lawTokens: number;
+  readonly nLayers: number;
+  readonly dModel: number;
+  readonly sequenceLength: number;
+  readonly vocabSize: number;
+  readonly nonEmbeddingParams: number;
+  readonly embeddingParams: number;
 }
 
 /** The `llm-plan/plan@1` document of DESIGN §4. Only grows; fields never change meaning. */

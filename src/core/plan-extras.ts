@@ -4,7 +4,7 @@ import { formatCount, formatScientific } from './format.js';
 import { predictLoss } from './loss.js';
 import type { ScoredRule } from './pair-rules.js';
 import type { PlanDocument, RulePlan } from './plan-document.js';
-import { spreadOf } from './spread.js';
+import { hasRange, spreadOf, type FixedQuantity } from './spread.js';
 
 /** What a plan shows beyond the point estimate. */
 export interface PlanExtraOptions {
@@ -27,11 +27,14 @@ export function addPlanExtras(document: PlanDocument, scored: readonly ScoredRul
     const row = scored[index];
     if (!row) return plan;
     const anchor = row.rule.kind === 'power-law' ? (options.baseline ?? anchorOf(row.rule)) : undefined;
+    // Comparing rules, those without published variants go without a range (a note says which);
+    // asked for alone, rangeOf refuses with the list of rules that have one.
+    const ranged = options.range && (scored.length === 1 || hasRange(row));
     return {
       ...plan,
       ...(anchor ? { anchor } : {}),
-      ...(options.range
-        ? { range: spreadOf(row, plan.flops, { params: plan.params, tokens: plan.tokens, loss: plan.loss.value }, options.lossModels, options.baseline) }
+      ...(ranged
+        ? { range: spreadOf(row, plan.flops, { params: plan.params, tokens: plan.tokens, loss: plan.loss.value }, options.lossModels, options.baseline, fixedBy(document.input)) }
         : {}),
       ...(options.scoreUnder
         ? { losses: options.scoreUnder.map((model) => ({ model: model.id, value: predictLoss(model, plan.params, plan.tokens) })) }
@@ -39,6 +42,14 @@ export function addPlanExtras(document: PlanDocument, scored: readonly ScoredRul
     };
   });
   return { ...document, plans, notes: [...document.notes, ...extraNotes(scored, options)] };
+}
+
+/** The quantity an inverse query fixed: a range spreads the others, never it. */
+function fixedBy(input: PlanDocument['input']): FixedQuantity | undefined {
+  if (typeof input.params === 'number') return { kind: 'params', value: input.params };
+  if (typeof input.tokens === 'number') return { kind: 'tokens', value: input.tokens };
+  if (typeof input.targetLoss === 'number') return { kind: 'loss', value: input.targetLoss };
+  return undefined;
 }
 
 function extraNotes(scored: readonly ScoredRule[], options: PlanExtraOptions): string[] {
@@ -53,6 +64,8 @@ function extraNotes(scored: readonly ScoredRule[], options: PlanExtraOptions): s
       notes.push('The loss-optimal rule has no anchor (it follows its loss model), so --baseline does not move it.');
     }
   }
+  const unranged = options.range && scored.length > 1 ? scored.filter((row) => !hasRange(row)).map(({ rule }) => rule.id) : [];
+  if (unranged.length > 0) notes.push(`${unranged.join(' and ')} ${unranged.length > 1 ? 'have' : 'has'} no published variants to range over.`);
   if (options.range) {
     notes.push(
       'Ranges span the plan and the published variants of its law (or a fitted law\'s bootstrap interval); ' +

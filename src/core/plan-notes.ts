@@ -1,15 +1,13 @@
 import type { Compute } from './compute.js';
 import type { Hardware } from './hardware.js';
 import type { ScoredRule } from './pair-rules.js';
-import type { PlanInput } from './plan-document.js';
-
-// Chinchilla's runs span about 6e18–3e21 FLOPs (shared/data), its largest model 5.76e23; Kaplan's
-// fits reach about 1e21. Far outside this band every law here is an extrapolation.
-const FITTED_FLOPS_LOW = 1e18;
-const FITTED_FLOPS_HIGH = 1e25;
+import type { PlanInput, RulePlan } from './plan-document.js';
+import { proposeShape } from './constraints/shape.js';
+import { describeExtrapolation, FAR_DECADES, formatDecades, lossDecades, summariseExtrapolation } from './extrapolation.js';
+import { formatNumber } from './format.js';
 
 /** The notes under a plan: what the loss means, what was assumed, how far the law is stretched. */
-export function planNotes(input: PlanInput, hardware: Hardware | undefined, compute: Compute, scored: readonly ScoredRule[]): string[] {
+export function planNotes(input: PlanInput, hardware: Hardware | undefined, _compute: Compute, scored: readonly ScoredRule[]): string[] {
   const notes: string[] = [];
   const models = [...new Map(scored.map(({ loss }) => [loss.id, loss])).values()];
   for (const model of models) {
@@ -27,8 +25,43 @@ export function planNotes(input: PlanInput, hardware: Hardware | undefined, comp
   if (hardware && input.mfu === null) {
     notes.push(`MFU ${hardware.mfu.toFixed(2)} assumed (well-tuned training reaches 0.40–0.50); set it with --mfu.`);
   }
-  if (compute.flops < FITTED_FLOPS_LOW || compute.flops > FITTED_FLOPS_HIGH) {
-    notes.push('This budget is far outside the range the published laws were fitted on; treat the plan as an extrapolation.');
+  return notes;
+}
+
+/**
+ * Where the rows lie against the runs behind their rule and loss model (one sentence for one row, a
+ * summary for several), a warning for a loss predicted far outside its model's runs, and the shape
+ * note of flops-per-token rules.
+ */
+export function extrapolationNotes(plans: readonly RulePlan[]): string[] {
+  const notes: string[] = [];
+  const rows = plans.flatMap((row) => (row.extrapolation ? [{ rule: row.rule, extrapolation: row.extrapolation, row }] : []));
+  const [single] = rows;
+  if (rows.length === 1 && single) notes.push(describeExtrapolation(single.rule, single.extrapolation));
+  else if (rows.length > 1) notes.push(summariseExtrapolation(rows));
+  const far = rows.filter(({ extrapolation }) => extrapolation.lossFarOutside);
+  if (far.length > 0) {
+    const which = far.map(({ row, extrapolation }) => `${row.rule} (${row.loss.value.toPrecision(4)}, ${formatDecades(lossDecades(extrapolation))} decades out)`);
+    const models = [...new Set(far.map(({ row }) => row.loss.model))].join(' and ');
+    notes.push(
+      `Warning (!): the loss of ${which.join(', ')} lies more than ${FAR_DECADES} decade outside the runs ${models} was fitted on;` +
+        ' it is outside the model\'s validity, not a prediction to rely on.',
+    );
+  }
+  for (const row of plans) {
+    if (!row.modelScale) continue;
+    const scale = row.modelScale;
+    const shape = proposeShape(row.params, scale.vocabSize);
+    notes.push(
+      `${row.rule}: M_opt = ${formatParams(scale.flopsPerToken)} non-embedding FLOPs/token becomes N through a shape with d_model/n_layer = ${formatNumber(scale.dModel / scale.nLayers)}` +
+        ` (l_seq ${scale.sequenceLength}, vocabulary ${scale.vocabSize}, untied): ${formatParams(scale.nonEmbeddingParams)} + ${formatParams(scale.embeddingParams)} embedding parameters,` +
+        ` a model like ${shape.nLayers} layers × d_model ${shape.dModel} (${shape.nHeads} heads). The law's own D_opt is ${formatParams(scale.lawTokens)} tokens (C = M·D); here D = C/(6N).`,
+    );
   }
   return notes;
 }
+
+function formatParams(value: number): string {
+  return value.toExponential(2).replace('e+', 'e');
+}
+

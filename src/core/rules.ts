@@ -1,4 +1,5 @@
 import type { LossModel, Rule } from '../domain/presets.js';
+import { allocateFlopsPerToken } from './flops-per-token.js';
 import { TRAINING_FLOPS_PER_PARAM_TOKEN as SIX } from '../domain/units.js';
 
 /** How a budget splits: N parameters trained on D tokens, with `6·N·D = C`. */
@@ -17,6 +18,10 @@ export interface Allocation {
  */
 export function paramsExponent(rule: Rule, loss: LossModel): number {
   if (rule.kind === 'power-law') return rule.exponent;
+  if (rule.kind === 'fitted-law') return rule.law.beta / (rule.law.alpha + rule.law.beta);
+  if (rule.kind === 'tokens-power-law') return 1 - rule.exponent;
+  // M_opt ∝ C^a; N follows M through the shape, so a is N's exponent at large scale.
+  if (rule.kind === 'flops-per-token-law') return rule.modelScale.exponent;
   if (loss.form === 'chinchilla') return loss.beta / (loss.alpha + loss.beta);
   return 1 / (1 + loss.alphaN / loss.alphaD);
 }
@@ -28,8 +33,28 @@ export function paramsExponent(rule: Rule, loss: LossModel): number {
  * @example allocate(deepmind, 9e20, hoffmann2022) → { params: 2.7386e9, tokens: 5.477e10 }
  */
 export function allocate(rule: Rule, flops: number, loss: LossModel): Allocation {
-  const params = rule.kind === 'power-law' ? allocatePowerLaw(rule.exponent, rule.anchor, flops) : allocateLossOptimal(loss, flops);
+  return withTokens(allocateParams(rule, flops, loss), flops);
+}
+
+function withTokens(params: number, flops: number): Allocation {
   return { params, tokens: flops / (SIX * params) };
+}
+
+/** N at C under a rule; D is always C/(6N). */
+function allocateParams(rule: Rule, flops: number, loss: LossModel): number {
+  switch (rule.kind) {
+    case 'power-law':
+      return allocatePowerLaw(rule.exponent, rule.anchor, flops);
+    case 'loss-optimal':
+      return allocateLossOptimal(loss, flops);
+    case 'fitted-law':
+      return allocateLossOptimal({ ...rule.law, form: 'chinchilla' } as LossModel, flops);
+    case 'tokens-power-law':
+      // D = A·C^α tokens, N = C/(6·D), written as one power of C so N is monotone to the last bit.
+      return flops ** (1 - rule.exponent) / (SIX * rule.coefficient);
+    case 'flops-per-token-law':
+      return allocateFlopsPerToken(rule, flops).params;
+  }
 }
 
 /** `N(C) = N0 · (C/C0)^a`, anchored at a published (N0, C0). */

@@ -14,47 +14,43 @@ export type PublishedVariant =
     }
   | { readonly id: string; readonly name: string; readonly kind: 'loss-optimal'; readonly lossId: string; readonly source: string };
 
-// Chinchilla: 70e9 parameters on 1.4e12 tokens, 6 · 70e9 · 1.4e12 = 5.88e23 FLOPs (Hoffmann et al. 2022).
-const CHINCHILLA = { params: 70e9, flops: 5.88e23 } as const;
 // Kaplan et al. 2020 Table 6: N_opt = 1.3e9 at C_min = 1 PF-day = 8.64e19 FLOPs.
 const KAPLAN_TABLE_6 = { params: 1.3e9, flops: 8.64e19 } as const;
 
+/**
+ * The Chinchilla family: the paper's three approaches as published (the same laws as the rules
+ * chinchilla-1, -2 and -3; tests/core/range.test.ts keeps them equal) and Epoch's replication. The
+ * printed, rounded approach-3 constants are not a variant: they put N 18-30% below the paper's own
+ * approach-3 projections (Table A3).
+ */
 export const VARIANT_FAMILIES: Readonly<Record<'chinchilla' | 'kaplan', readonly PublishedVariant[]>> = {
   chinchilla: [
     {
-      id: 'chinchilla-approach-1',
-      name: 'Chinchilla approach 1 (a = 0.50)',
+      id: 'chinchilla-1',
+      name: 'Chinchilla approach 1 (Table 3)',
       kind: 'power-law',
       exponent: 0.5,
-      anchor: CHINCHILLA,
-      source: 'Hoffmann et al. 2022, arXiv:2203.15556, Table 2, approach 1 (minimum over training curves): a = 0.50; anchored at Chinchilla',
+      anchor: { params: 175e9, flops: 3.85e24 },
+      source: 'Hoffmann et al. 2022, arXiv:2203.15556, Table 2 approach 1 (a = 0.50) through Table 3\'s 175B row (3.85e24 FLOPs)',
     },
     {
-      id: 'chinchilla-approach-2',
-      name: 'Chinchilla approach 2 (a = 0.49)',
+      id: 'chinchilla-2',
+      name: 'Chinchilla approach 2 (Table A3)',
       kind: 'power-law',
       exponent: 0.49,
-      anchor: CHINCHILLA,
-      source: 'Hoffmann et al. 2022, arXiv:2203.15556, Table 2, approach 2 (IsoFLOP profiles): a = 0.49; anchored at Chinchilla',
+      anchor: { params: 10e9, flops: 1.32e22 },
+      source: 'Hoffmann et al. 2022, arXiv:2203.15556, Table 2 approach 2 (a = 0.49) through Table A3\'s approach-2 10B row (1.32e22 FLOPs)',
     },
     {
-      id: 'chinchilla-approach-3',
-      name: 'Chinchilla approach 3 (a = 0.46)',
-      kind: 'power-law',
-      exponent: 0.46,
-      anchor: CHINCHILLA,
-      source: 'Hoffmann et al. 2022, arXiv:2203.15556, Table 2, approach 3 (parametric fit): a = 0.46; anchored at Chinchilla',
-    },
-    {
-      id: 'optimal-hoffmann2022',
-      name: 'loss-optimal under hoffmann2022',
+      id: 'chinchilla-3',
+      name: 'Chinchilla approach 3 (fit, unrounded)',
       kind: 'loss-optimal',
-      lossId: 'hoffmann2022',
-      source: 'Hoffmann et al. 2022, Eq. 4 with the App. D.2 constants (E=1.69, A=406.4, B=410.7, α=0.34, β=0.28)',
+      lossId: 'hoffmann2022-unrounded',
+      source: 'Hoffmann et al. 2022, Eq. 4 with the App. D.2 fit unrounded (E=1.6934, A=406.401, B=410.7228, α=0.33917084, β=0.2849083)',
     },
     {
-      id: 'optimal-besiroglu2024',
-      name: 'loss-optimal under besiroglu2024',
+      id: 'besiroglu2024',
+      name: 'Epoch replication (Besiroglu 2024)',
       kind: 'loss-optimal',
       lossId: 'besiroglu2024',
       source: 'Besiroglu et al. 2024, arXiv:2404.10102, refit of approach 3 (E=1.8172, A=482.01, B=2085.43, α=0.3478, β=0.3658)',
@@ -84,11 +80,15 @@ export const VARIANT_FAMILIES: Readonly<Record<'chinchilla' | 'kaplan', readonly
 export const FAMILY_BY_RULE: Readonly<Record<string, keyof typeof VARIANT_FAMILIES>> = {
   openai: 'kaplan',
   deepmind: 'chinchilla',
+  'chinchilla-1': 'chinchilla',
+  'chinchilla-2': 'chinchilla',
+  'chinchilla-3': 'chinchilla',
 };
 
 /** Which family spreads the loss-optimal rule, by the id of the loss model it minimises. */
 export const FAMILY_BY_OPTIMAL_LOSS: Readonly<Record<string, keyof typeof VARIANT_FAMILIES>> = {
   hoffmann2022: 'chinchilla',
+  'hoffmann2022-unrounded': 'chinchilla',
   besiroglu2024: 'chinchilla',
   kaplan2020: 'kaplan',
 };

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The vocabulary of the cluster model: a decoder-only transformer's shape (an architecture) and a

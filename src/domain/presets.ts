@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The preset vocabulary: accelerator, scaling rule, loss model. Built-in presets (`presets/*.json`)
@@ -40,6 +40,18 @@ export const AcceleratorSchema = z.strictObject({
   notes: plainText.optional(),
 });
 
+/**
+ * The runs a law was fitted on, for honest extrapolation notes: the span of parameters, tokens and/or
+ * compute of those runs (each as [low, high]), and a sentence naming the data.
+ */
+export const FittedOnSchema = z.strictObject({
+  params: z.tuple([positive, positive]).optional(),
+  tokens: z.tuple([positive, positive]).optional(),
+  flops: z.tuple([positive, positive]).optional(),
+  /** What the runs were: how many, on which data, from which table or section. */
+  data: plainText.min(1),
+});
+
 const lossModelCommon = {
   id: presetId,
   name: plainText.min(1),
@@ -49,6 +61,7 @@ const lossModelCommon = {
   dataset: plainText.min(1),
   source: plainText.min(1),
   notes: plainText.optional(),
+  fittedOn: FittedOnSchema.optional(),
 };
 
 const interval = z.tuple([z.number().finite(), z.number().finite()]);
@@ -136,7 +149,11 @@ const ruleCommon = {
   defaultLoss: presetId,
   source: plainText.min(1),
   notes: plainText.optional(),
+  /** The runs behind the rule (built-in rules all say; a user's rule may not know). */
+  fittedOn: FittedOnSchema.optional(),
 };
+
+const exponent = z.number().gt(0).lt(1);
 
 /** `N(C) = N0 · (C/C0)^a`, `D = C/(6N)`: a published exponent anchored at a published run. */
 export const PowerLawRuleSchema = z.strictObject({
@@ -152,7 +169,47 @@ export const LossOptimalRuleSchema = z.strictObject({
   kind: z.literal('loss-optimal'),
 });
 
-export const RuleSchema = z.discriminatedUnion('kind', [PowerLawRuleSchema, LossOptimalRuleSchema]);
+/**
+ * The loss-optimal allocation of one fixed, published parametric law (`E + A/N^α + B/D^β`), whatever
+ * loss model scores the plan: `N = G·(C/6)^(β/(α+β))` (Hoffmann et al. 2022, Eq. 4).
+ */
+export const FittedLawRuleSchema = z.strictObject({
+  ...ruleCommon,
+  kind: z.literal('fitted-law'),
+  law: ChinchillaParamsSchema,
+});
+
+/** `D(C) = A·C^α` tokens, `N = C/(6·D)`: a published fit of compute-optimal tokens (Llama 3, §3.2.1). */
+export const TokensPowerLawRuleSchema = z.strictObject({
+  ...ruleCommon,
+  kind: z.literal('tokens-power-law'),
+  coefficient: positive,
+  exponent,
+});
+
+/**
+ * DeepSeek LLM's allocation (§3.2, Eq. 4): model scale `M_opt = M_base·C^a` in non-embedding FLOPs per
+ * token and `D_opt = D_base·C^b`, with `C = M·D`. M becomes parameters through an assumed shape
+ * (`M = 72·n_layer·d_model² + 12·n_layer·d_model·l_seq`), with the paper's sequence length and vocabulary.
+ */
+export const FlopsPerTokenRuleSchema = z.strictObject({
+  ...ruleCommon,
+  kind: z.literal('flops-per-token-law'),
+  modelScale: z.strictObject({ coefficient: positive, exponent }),
+  data: z.strictObject({ coefficient: positive, exponent }),
+  sequenceLength: z.number().int().positive(),
+  vocabSize: z.number().int().positive(),
+  /** d_model / n_layer of the assumed shape. */
+  aspectRatio: positive,
+});
+
+export const RuleSchema = z.discriminatedUnion('kind', [
+  PowerLawRuleSchema,
+  LossOptimalRuleSchema,
+  FittedLawRuleSchema,
+  TokensPowerLawRuleSchema,
+  FlopsPerTokenRuleSchema,
+]);
 
 export type Precision = z.infer<typeof PrecisionSchema>;
 export type Accelerator = z.infer<typeof AcceleratorSchema>;
@@ -163,4 +220,8 @@ export type KaplanLoss = z.infer<typeof KaplanLossSchema>;
 export type LossModel = z.infer<typeof LossModelSchema>;
 export type PowerLawRule = z.infer<typeof PowerLawRuleSchema>;
 export type LossOptimalRule = z.infer<typeof LossOptimalRuleSchema>;
+export type FittedLawRule = z.infer<typeof FittedLawRuleSchema>;
+export type TokensPowerLawRule = z.infer<typeof TokensPowerLawRuleSchema>;
+export type FlopsPerTokenRule = z.infer<typeof FlopsPerTokenRuleSchema>;
+export type FittedOn = z.infer<typeof FittedOnSchema>;
 export type Rule = z.infer<typeof RuleSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ArchitectureSchema, RealModelSchema } from '../domain/architecture.js';
 import { AcceleratorSchema, LossModelSchema, RuleSchema } from '../domain/presets.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PlanError } from '../domain/errors.js';
 import { describeFirstIssue } from '../domain/schemas/describe-issue.js';
 import { AcceleratorSchema, LossModelSchema, RuleSchema, type Accelerator, type LossModel, type Rule } from '../domain/presets.js';

@@ -61,7 +61,7 @@ function foldCell(cell: string): string | undefined {
     const after = chars.slice(index).join('');
     let pair: [string, string] | undefined;
     if (chars[index] === ' ') pair = [before, after.slice(1)];
-    else if (chars[index - 1] === '/') pair = [before, after];
+    else if (chars[index - 1] === '/' || chars[index - 1] === '-') pair = [before, after];
     if (!pair || pair[0] === '' || pair[1] === '') continue;
     if (!best || Math.max(...pair.map(visibleWidth)) < Math.max(...best.map(visibleWidth))) best = pair;
   }

@@ -14,7 +14,7 @@ export function describeQuery(plan: PlanDocument, style: Style): string {
   if (input.params != null) return `${style.bold('Compute')} for ${formatCount(input.params)} parameters (${rule})`;
   if (input.tokens != null) return `${style.bold('Compute')} for ${formatCount(input.tokens)} tokens (${rule})`;
   if (input.targetLoss != null) {
-    return `${style.bold('Compute')} for loss ${input.targetLoss} (${rule}, ${plan.plans[0]?.loss.model ?? 'loss model'})`;
+    return `${style.bold('Compute')} for loss ${input.targetLoss.toFixed(3)} (${rule}, ${plan.plans[0]?.loss.model ?? 'loss model'})`;
   }
   return `${style.bold('Budget')} ${input.budget ?? ''}`;
 }
@@ -25,17 +25,22 @@ export function describeQuery(plan: PlanDocument, style: Style): string {
  */
 export function formatComputeFlops(plan: PlanDocument): string {
   if (plan.input.budget != null) return formatScientific(plan.compute.flops);
-  return Number(plan.compute.flops.toPrecision(6)).toExponential().replace('e+', 'e');
+  const six = Number(plan.compute.flops.toPrecision(6));
+  const text = six.toExponential().replace('e+', 'e');
+  // Never fewer than three significant figures (1.2e24 → 1.20e24), the policy everywhere else.
+  return (text.split('e')[0] ?? '').replace(/[-.]/g, '').length >= 3 ? text : formatScientific(six);
 }
 
 /** The loss columns: one `est. loss` column, or with `--loss all` one per model (`*` = the primary). */
 export function lossColumns(plan: PlanDocument, style: Style): { head: string[]; cells: (row: RulePlan) => string[]; alignRight: number[] } {
   const models = plan.plans[0]?.losses?.map((entry) => entry.model);
-  if (!models) return { head: ['est. loss'], cells: (row) => [`${row.loss.value.toFixed(3)} ${style.dim(row.loss.model)}`], alignRight: [] };
+  // (!) marks a loss predicted far outside its model's runs; the notes say how far.
+  const mark = (row: RulePlan): string => (row.extrapolation?.lossFarOutside ? ` ${style.bold('(!)')}` : '');
+  if (!models) return { head: ['est. loss'], cells: (row) => [`${row.loss.value.toFixed(3)} ${style.dim(row.loss.model)}${mark(row)}`], alignRight: [] };
   const primary = plan.plans[0]?.loss.model;
   return {
     head: models.map((model) => (model === primary ? `${model}*` : model)),
-    cells: (row) => models.map((model) => row.losses?.find((entry) => entry.model === model)?.value.toFixed(3) ?? '—'),
+    cells: (row) => models.map((model) => (row.losses?.find((entry) => entry.model === model)?.value.toFixed(3) ?? '—') + (model === primary ? mark(row) : '')),
     // Loss columns follow rule, parameters, tokens and tokens/param.
     alignRight: models.map((_, index) => 4 + index),
   };
@@ -69,15 +74,27 @@ function renderRange(row: RulePlan, style: Style, width: number): string[] {
     range.basis === 'bootstrap' && range.bootstrap
       ? `${Math.round(range.bootstrap.confidence * 100)}% bootstrap interval over ${range.bootstrap.draws} refits`
       : 'across published variants';
+  const fixedText = { params: `parameters fixed at ${formatCount(range.params[0])}`, tokens: `tokens fixed at ${formatCount(range.tokens[0])}`, loss: `loss fixed at ${loss(range.loss[0])}` };
+  const spans = [
+    ...(range.fixed === 'params' ? [] : [`parameters ${span(range.params, formatCount)}`]),
+    ...(range.fixed === 'tokens' ? [] : [`tokens ${span(range.tokens, formatCount)}`]),
+    ...(range.flops ? [`compute ${span(range.flops, (value) => formatScientific(value))} FLOPs`] : []),
+    ...(range.fixed === 'loss' ? [] : [`loss ${span(range.loss, loss)}`]),
+  ];
   // Wrapped as plain text, then the first two words styled (they never move to a later line).
-  const [head = '', ...more] = wrapText(
-    `Range of ${row.rule} ${basis}: parameters ${span(range.params, formatCount)}, tokens ${span(range.tokens, formatCount)}, loss ${span(range.loss, loss)}`,
-    width,
-  );
+  const [head = '', ...more] = wrapText(`Range of ${row.rule} ${basis}${range.fixed ? ` (${fixedText[range.fixed]})` : ''}: ${spans.join(', ')}`, width);
   const lines = [head.replace(/^Range of (\S+)/, (_, rule: string) => `${style.bold('Range')} of ${style.accent(rule)}`), ...more];
   if (range.variants.length > 0) {
-    const rows = range.variants.map((variant) => [variant.name, formatCount(variant.params), formatCount(variant.tokens), loss(variant.loss)]);
-    lines.push(renderGrid(['variant', 'parameters', 'tokens', 'est. loss'].map(style.dim), rows, { alignRight: [1, 2, 3], maxWidth: width - 2 }).replace(/^/gm, '  '));
+    const withFlops = range.fixed !== undefined;
+    const rows = range.variants.map((variant) => [
+      variant.name,
+      formatCount(variant.params),
+      formatCount(variant.tokens),
+      ...(withFlops ? [variant.flops === undefined ? '—' : formatScientific(variant.flops)] : []),
+      loss(variant.loss),
+    ]);
+    const columns = ['variant', 'parameters', 'tokens', ...(withFlops ? ['FLOPs'] : []), 'est. loss'];
+    lines.push(renderGrid(columns.map(style.dim), rows, { alignRight: columns.map((_, index) => index).slice(1), maxWidth: width - 2 }).replace(/^/gm, '  '));
   }
   return lines;
 }

@@ -6,6 +6,8 @@ import { renderPlanSections } from './plan-sections.js';
 import type { Style } from './style.js';
 import { renderNotes, wrapJoined } from './wrap.js';
 
+const widest = (text: string): number => Math.max(...text.split('\n').map((line) => [...line.replace(/\u001b\[[0-9;]*m/g, '')].length));
+
 /**
  * The human view of a plan: what the budget is in hardware terms, then one row per rule, then the
  * notes. Returns a string ending in a newline.
@@ -33,7 +35,16 @@ export function renderPlanTable(plan: PlanDocument, style: Style, width = Infini
     formatNumber(row.tokensPerParam),
     ...loss.cells(row),
   ]);
-  lines.push(renderGrid(['rule', 'parameters', 'tokens', 'tokens/param', ...loss.head].map(style.bold), rows, { alignRight: [1, 2, 3, ...loss.alignRight], maxWidth: width }));
+  const head = ['rule', 'parameters', 'tokens', 'tokens/param', ...loss.head].map(style.bold);
+  const grid = renderGrid(head, rows, { alignRight: [1, 2, 3, ...loss.alignRight], maxWidth: width });
+  if (loss.head.length > 1 && widest(grid) > width) {
+    // --loss all on a narrow terminal: the allocation, then the loss columns, each with the rule.
+    const keep = (row: readonly string[], from: number, to?: number): string[] => [row[0] ?? '', ...row.slice(from, to)];
+    lines.push(renderGrid(keep(head, 1, 4), rows.map((row) => keep(row, 1, 4)), { alignRight: [1, 2, 3], maxWidth: width }));
+    lines.push('', renderGrid(keep(head, 4), rows.map((row) => keep(row, 4)), { alignRight: loss.alignRight.map((index) => index - 3), maxWidth: width }));
+  } else {
+    lines.push(grid);
+  }
   lines.push(...renderPlanExtras(plan, style, width));
 
   const sections = renderPlanSections(plan, style, width);

@@ -1,6 +1,6 @@
-import type { Accelerator, LossModel, Rule } from '../domain/presets.js';
+import type { Accelerator, FittedOn, LossModel, Rule } from '../domain/presets.js';
 import { defaultPrecision } from '../core/hardware.js';
-import { formatNumber, formatScientific } from '../core/format.js';
+import { formatCount, formatNumber, formatScientific } from '../core/format.js';
 import { paramsExponent } from '../core/rules.js';
 import { renderGrid } from './grid.js';
 import { wrapText } from './wrap.js';
@@ -62,73 +62,98 @@ export function renderAcceleratorTable(accelerators: readonly Accelerator[], sty
   return `${table}\n\n${footer.map(style.dim).join('\n')}\n`;
 }
 
-/** `llm-plan rules`: the scaling rules with their per-10× growth, then the loss models. */
+/** Short names of the rule kinds, for a table that fits 80 columns. */
+const KIND_LABEL: Record<Rule['kind'], string> = {
+  'power-law': 'power law',
+  'loss-optimal': 'loss-optimal',
+  'fitted-law': 'fitted law',
+  'tokens-power-law': 'tokens law',
+  'flops-per-token-law': 'FLOPs/token',
+};
+
+/** `70.0M–16.0B N, 5.00B–500B D`: the runs a law was fitted on, as spans. */
+export function describeFittedOn(fitted: FittedOn | undefined): string {
+  if (!fitted) return '—';
+  const parts: string[] = [];
+  if (fitted.params) parts.push(`${formatCount(fitted.params[0])}–${formatCount(fitted.params[1])} N`);
+  if (fitted.tokens) parts.push(`${formatCount(fitted.tokens[0])}–${formatCount(fitted.tokens[1])} D`);
+  if (fitted.flops) parts.push(`${formatScientific(fitted.flops[0], 2)}–${formatScientific(fitted.flops[1], 2)} C`);
+  return parts.join(', ');
+}
+
+/** The law of a rule in one line: what it computes. */
+function describeLaw(rule: Rule): string {
+  switch (rule.kind) {
+    case 'power-law':
+      return `N = ${formatNumber(rule.anchor.params)}·(C/${formatScientific(rule.anchor.flops)})^${formatNumber(rule.exponent)}, D = C/(6N)`;
+    case 'loss-optimal':
+      return 'N minimises the scoring loss model at 6ND = C (Hoffmann Eq. 4)';
+    case 'fitted-law':
+      return `N minimises E + A/N^α + B/D^β at 6ND = C with E=${rule.law.E} A=${rule.law.A} B=${rule.law.B} α=${rule.law.alpha} β=${rule.law.beta}`;
+    case 'tokens-power-law':
+      return `D = ${rule.coefficient}·C^${rule.exponent}, N = C/(6D)`;
+    case 'flops-per-token-law':
+      return (
+        `M = ${rule.modelScale.coefficient}·C^${rule.modelScale.exponent} FLOPs/token through a shape (d/L = ${rule.aspectRatio}, l_seq ${rule.sequenceLength},` +
+        ` vocabulary ${rule.vocabSize}) to N, D = C/(6N); the law's D = ${rule.data.coefficient}·C^${rule.data.exponent}`
+      );
+  }
+}
+
+/**
+ * `llm-plan rules`: a table of the rules (per-10× growth and the runs behind each) and of the loss
+ * models, then each preset's law, source and data. On a terminal (`width` given) the tables stay
+ * within the width and the text wraps; in a pipe lines stay whole for grep.
+ */
 export function renderRulesTable(rules: readonly Rule[], lossModels: readonly LossModel[], style: Style, layout: ListLayout = {}): string {
+  // --wide (or a pipe) keeps every line whole; a terminal folds to its width.
+  const width = layout.wide || layout.width === undefined || !Number.isFinite(layout.width) ? undefined : layout.width;
   const defaultLoss = (rule: Rule): LossModel | undefined => lossModels.find((model) => model.id === rule.defaultLoss);
   const ruleRows = rules.map((rule) => {
     const loss = defaultLoss(rule);
     const a = loss ? paramsExponent(rule, loss) : rule.kind === 'power-law' ? rule.exponent : Number.NaN;
     const growth = Number.isFinite(a) ? [`×${formatNumber(10 ** a)}`, `×${formatNumber(10 ** (1 - a))}`] : ['?', '?'];
-    const anchor =
-      rule.kind === 'power-law'
-        ? `N=${formatNumber(rule.anchor.params)} at C=${formatScientific(rule.anchor.flops)}`
-        : `under ${rule.defaultLoss}`;
     return [
-      [style.accent(rule.id), ...(rule.aliases?.length ? [style.dim(`(${rule.aliases.join(', ')})`)] : [])].join(' '),
-      rule.kind,
+      style.accent(rule.id),
+      KIND_LABEL[rule.kind],
       ...growth,
-      anchor,
-      rule.defaultLoss,
+      rule.kind === 'loss-optimal' && !rule.fittedOn ? "the loss model's" : describeFittedOn(rule.fittedOn),
     ];
   });
-  const ruleHead = ['rule', 'kind', 'N per 10×', 'D per 10×', 'anchor', 'scored by'].map(style.bold);
+  const ruleHead = ['rule', 'kind', 'N/10×', 'D/10×', 'runs fitted on'].map(style.bold);
   const lossRows = lossModels.map((model) => [
     style.accent(model.id),
     model.form === 'chinchilla'
       ? `E + A/N^α + B/D^β: E=${model.E} A=${model.A} B=${model.B} α=${model.alpha} β=${model.beta}`
       : `[(Nc/N)^(αN/αD) + Dc/D]^αD: αN=${model.alphaN} αD=${model.alphaD} Nc=${formatScientific(model.Nc, 2)} Dc=${formatScientific(model.Dc, 2)}`,
-    `${model.dataset}${model.parameterCount === 'non-embedding' ? '; N = non-embedding' : ''}`,
+    describeFittedOn(model.fittedOn),
   ]);
-  const lossHead = ['loss model', 'form and constants', 'data'].map(style.bold);
-  const sources = (presets: ReadonlyArray<Rule | LossModel>) => presets.map((preset) => `  ${style.accent(preset.id)}: ${preset.source}`);
-  const growthNote = 'Per-10× growth of parameters (N) and tokens (D); optimal depends on the loss model that scores it.';
-  const full = [
-    renderGrid(ruleHead, ruleRows),
-    style.dim(growthNote),
-    '',
-    renderGrid(lossHead, lossRows),
-    '',
-    style.bold('Sources'),
-    ...sources(rules),
-    ...sources(lossModels),
-    '',
-  ].join('\n');
-  const width = layout.width ?? Infinity;
-  if (layout.wide || widest(full) <= width) return full;
-
-  // Narrow: kinds and aliases leave the rule table (aliases get a line of their own); each loss
-  // model's form, constants and data stack in one cell; sources wrap under their id.
-  const narrowRuleRows = ruleRows.map(([, , ...rest], index) => [style.accent(rules[index]?.id ?? ''), ...rest]);
-  const aliases = rules.flatMap((rule) => (rule.aliases ?? []).map((alias) => `${alias} = ${rule.id}`));
-  const stacked = lossModels.map((model, index) => {
-    const [formula = '', constants = ''] = (lossRows[index]?.[1] ?? '').split(': ');
-    const data = wrapText(`data: ${lossRows[index]?.[2] ?? ''}`, Math.max(20, width - 15));
-    return [style.accent(model.id), [formula, ...wrapText(constants, Math.max(20, width - 15)), ...data].join('\n')];
-  });
-  const wrappedSources = (presets: ReadonlyArray<Rule | LossModel>) =>
-    presets.flatMap((preset) =>
-      wrapText(`${preset.id}: ${preset.source}`, width - 4).map((line, index) => (index === 0 ? `  ${line.replace(preset.id, style.accent(preset.id))}` : `    ${line}`)),
-    );
+  const lossHead = ['loss model', 'form and constants', 'runs fitted on'].map(style.bold);
+  const fold = (text: string, indent: string): string[] => (width === undefined ? [`${indent}${text}`] : wrapText(text, Math.max(24, width - indent.length)).map((line) => `${indent}${line}`));
+  const details = (preset: Rule | LossModel, law: string, extra: string): string[] => [
+    [style.accent(preset.id), ...('aliases' in preset && preset.aliases?.length ? [style.dim(`(alias ${preset.aliases.join(', ')})`)] : [])].join(' '),
+    ...fold(`${preset.name}${extra}`, '  '),
+    ...fold(law, '  '),
+    ...fold(`Source: ${preset.source}`, '  '),
+    ...(preset.fittedOn ? fold(`Fitted on: ${preset.fittedOn.data}`, '  ') : []),
+    ...(preset.notes ? fold(preset.notes, '  ') : []),
+  ];
+  const lossGrid =
+    width === undefined
+      ? renderGrid(lossHead, lossRows)
+      : renderWrappedGrid(lossHead, lossRows, { widths: [Math.max(...lossModels.map((model) => model.id.length)), Math.max(24, width - 52), 24] });
   return [
-    renderGrid(['rule', 'N per 10×', 'D per 10×', 'anchor', 'scored by'].map(style.bold), narrowRuleRows, { maxWidth: width }),
-    ...[growthNote, ...(aliases.length > 0 ? [`Aliases: ${aliases.join(', ')}. Kinds: 'llm-plan rules --wide'.`] : [])].flatMap((line) => wrapText(line, width)).map(style.dim),
+    renderGrid(ruleHead, ruleRows, { alignRight: [2, 3], ...(width === undefined ? {} : { maxWidth: width }) }),
+    style.dim('N/10×, D/10×: growth per 10× compute under the default loss model.'),
+    style.dim("Runs fitted on: parameters (N), tokens (D), FLOPs (C) of each law's runs."),
     '',
-    renderGrid(['loss model', 'form, constants and data'].map(style.bold), stacked, { maxWidth: width }),
+    lossGrid,
     '',
-    style.bold('Sources'),
-    ...wrappedSources(rules),
-    ...wrappedSources(lossModels),
+    style.bold('Rules'),
+    ...rules.flatMap((rule) => details(rule, describeLaw(rule), `; scored by ${rule.defaultLoss} unless --loss.`)),
+    '',
+    style.bold('Loss models'),
+    ...lossModels.flatMap((model) => details(model, `Loss on ${model.dataset}; N counts ${model.parameterCount === 'all' ? 'all parameters' : 'non-embedding parameters'}.`, '')),
     '',
   ].join('\n');
 }
-

@@ -19,6 +19,8 @@ export function renderSweepTable(rows: readonly PlanDocument[], style: Style, wi
   const withGpuHours = first.compute.gpuHours !== undefined;
   const withCost = first.compute.costUsd !== undefined;
   const lossModels = first.plans[0]?.losses?.map((entry) => entry.model);
+  // One scoring model for every row (the notes name it): the cells carry the number only.
+  const sharedModel = new Set(rows.flatMap((row) => row.plans.map((plan) => plan.loss.model))).size === 1;
   const head = [
     ...(withCost ? ['cost'] : []),
     ...(withGpuHours ? ['GPU-hours'] : []),
@@ -40,7 +42,7 @@ export function renderSweepTable(rows: readonly PlanDocument[], style: Style, wi
       formatNumber(plan.tokensPerParam),
       ...(lossModels
         ? lossModels.map((model) => plan.losses?.find((entry) => entry.model === model)?.value.toFixed(3) ?? '—')
-        : [`${plan.loss.value.toFixed(3)} ${style.dim(plan.loss.model)}`]),
+        : [sharedModel ? plan.loss.value.toFixed(3) : `${plan.loss.value.toFixed(3)} ${style.dim(plan.loss.model)}`]),
     ]),
   );
   const numeric = head.map((_, index) => index).filter((index) => head[index] !== 'rule' && head[index] !== 'est. loss');

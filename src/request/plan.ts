@@ -5,7 +5,7 @@ import { badInput } from '../domain/errors.js';
 import { parseMfu, resolveHardware, type Hardware } from '../core/hardware.js';
 import { flopsForQuery, type InverseQuery } from '../core/inverse.js';
 import { addPlanExtras, type PlanExtraOptions } from '../core/plan-extras.js';
-import { createPlan } from '../core/plan.js';
+import { createPlan, type FixedSize } from '../core/plan.js';
 import { pairRulesWithLoss, type ScoredRule } from '../core/pair-rules.js';
 import type { PlanDocument, PlanInput } from '../core/plan-document.js';
 import type { LossModel, Rule } from '../domain/presets.js';
@@ -72,21 +72,32 @@ function planFromOptions(options: PlanOptions, catalog: PresetCatalog = BUILTIN_
   const query = readPlanQuery(options);
   const setup = resolvePlanSetup(options, catalog);
   const compute = query.kind === 'budget' ? toCompute(query.budget, setup.hardware, setup.price) : computeForQuery(query, setup);
-  const plan = planForCompute(setup, compute, {
-    budget: options.budget ?? null,
-    params: query.kind === 'params' ? query.params : null,
-    tokens: query.kind === 'tokens' ? query.tokens : null,
-    targetLoss: query.kind === 'target-loss' ? query.loss : null,
-  });
+  const plan = planForCompute(
+    setup,
+    compute,
+    {
+      budget: options.budget ?? null,
+      params: query.kind === 'params' ? query.params : null,
+      tokens: query.kind === 'tokens' ? query.tokens : null,
+      targetLoss: query.kind === 'target-loss' ? query.loss : null,
+    },
+    // The size the user typed comes back exactly; the other is derived from it (issue 11).
+    query.kind === 'params' ? { params: query.params } : query.kind === 'tokens' ? { tokens: query.tokens } : {},
+  );
   return applyConstraintOptions(plan, options, [...new Set([...setup.scored.map(({ loss }) => loss), ...catalog.lossModels])]);
 }
 
 /** The plan document for one compute under a resolved setup (one row of a sweep, or a plan). */
-export function planForCompute(setup: PlanSetup, compute: Compute, query: Pick<PlanInput, 'budget' | 'params' | 'tokens' | 'targetLoss'>): PlanDocument {
+export function planForCompute(
+  setup: PlanSetup,
+  compute: Compute,
+  query: Pick<PlanInput, 'budget' | 'params' | 'tokens' | 'targetLoss'>,
+  fixed: FixedSize = {},
+): PlanDocument {
   // DESIGN §4's key order (budget first), then the fields added since.
   const { gpu, precision, mfu, rule, loss, price, baseline } = setup.input;
   const input: PlanInput = { budget: query.budget, gpu, precision, mfu, rule, loss, price, params: query.params, tokens: query.tokens, targetLoss: query.targetLoss, baseline };
-  return addPlanExtras(createPlan(input, setup.hardware, compute, setup.scored), setup.scored, setup.extras);
+  return addPlanExtras(createPlan(input, setup.hardware, compute, setup.scored, fixed), setup.scored, setup.extras);
 }
 
 /** A GPU at a precision and MFU, and a price: what turns GPU time or money into FLOPs. */

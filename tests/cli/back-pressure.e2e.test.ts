@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { BIN, ROOT } from '../helpers/cli.js';
 
-const REPORT_MAX_RSS = fileURLToPath(new URL('../helpers/report-max-rss.cjs', import.meta.url));
+const REPORT_MAX_RSS = fileURLToPath(new URL('../../scripts/report-max-rss.cjs', import.meta.url));
 const MAX_RSS_MB = 80;
 
 interface Run {

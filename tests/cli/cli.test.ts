@@ -54,7 +54,7 @@ describe('output and flags', () => {
 
   it('--rule all gives one row per rule, all scored by besiroglu2024', async () => {
     const plan = JSON.parse((await runCli(['--budget', '2e23flops', '--rule', 'all', '--json'])).stdout);
-    expect(plan.plans.map((row: { rule: string }) => row.rule)).toEqual(['openai', 'deepmind', 'optimal']);
+    expect(plan.plans.map((row: { rule: string }) => row.rule)).toEqual(['openai', 'deepmind', 'chinchilla-1', 'chinchilla-2', 'chinchilla-3', 'llama3', 'deepseek', 'optimal']);
     expect(new Set(plan.plans.map((row: { loss: { model: string } }) => row.loss.model))).toEqual(new Set(['besiroglu2024']));
     expect(plan.hardware).toBeNull();
     expect(plan.compute.gpuHours).toBeUndefined();

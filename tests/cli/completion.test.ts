@@ -46,7 +46,7 @@ describe('llm-plan completion', () => {
     const text = await script('bash');
     expect(completeInBash(text, ['llm-plan', 'ch'])).toEqual(['check']);
     expect(completeInBash(text, ['llm-plan', '--gpu', 'h10']).sort()).toEqual(['h100', 'h100-nvl', 'h100-pcie', 'h100-sxm', 'h100-sxm5']);
-    expect(completeInBash(text, ['llm-plan', '--rule', ''])).toEqual(['openai', 'kaplan', 'deepmind', 'chinchilla', 'optimal', 'all']);
+    expect(completeInBash(text, ['llm-plan', '--rule', ''])).toEqual(['openai', 'kaplan', 'deepmind', 'chinchilla', 'chinchilla-1', 'chinchilla-2', 'chinchilla-3', 'llama3', 'meta', 'deepseek', 'optimal', 'all']);
     expect(completeInBash(text, ['llm-plan', '--format', 'n'])).toEqual(['ndjson']);
     expect(completeInBash(text, ['llm-plan', '--bu'])).toEqual(['--budget']);
     expect(completeInBash(text, ['llm-plan', 'schema', 'p'])).toEqual(['plan', 'presets', 'plot']);

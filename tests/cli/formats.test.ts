@@ -47,7 +47,7 @@ describe('--format', () => {
 
   it('csv: one row per rule with --rule all', async () => {
     const rows = readCsv((await runCli(['--budget', '1e22flops', '--rule', 'all', '--format', 'csv'])).stdout);
-    expect(rows.slice(1).map((row) => row[0])).toEqual(['openai', 'deepmind', 'optimal']);
+    expect(rows.slice(1).map((row) => row[0])).toEqual(['openai', 'deepmind', 'chinchilla-1', 'chinchilla-2', 'chinchilla-3', 'llama3', 'deepseek', 'optimal']);
   });
 
   it.each([

@@ -157,18 +157,18 @@ describe('--loss all', () => {
     const [row] = plan.plans;
     expect(plan.input.loss).toBe('all');
     expect(row.loss.model).toBe('hoffmann2022');
-    expect(row.losses.map((entry: { model: string }) => entry.model)).toEqual(['hoffmann2022', 'besiroglu2024', 'kaplan2020']);
+    expect(row.losses.map((entry: { model: string }) => entry.model)).toEqual(['hoffmann2022', 'hoffmann2022-unrounded', 'besiroglu2024', 'kaplan2020']);
     // Issue-2 reference values at N = 2.739e9, D = 5.477e10: hoffmann2022 2.3456; besiroglu2024 by hand:
     // 1.8172 + 482.01/2.739e9^0.3478 + 2085.43/5.477e10^0.3658 = 1.8172 + 0.2528 + 0.2447 = 2.3147.
     expect(relativeError(row.losses[0].value, 2.3456)).toBeLessThan(1e-3);
-    expect(relativeError(row.losses[1].value, 2.3147)).toBeLessThan(1e-3);
+    expect(relativeError(row.losses[2].value, 2.3147)).toBeLessThan(1e-3);
     expect(row.losses[0].value).toBe(row.loss.value);
   });
 
   it('prints one loss column per model', async () => {
     const result = await runCli(['--budget', '5000gpuh', '--gpu', 'v100', '--loss', 'all'], { env: { COLUMNS: '200' } });
-    expect(result.stdout).toMatch(/rule\s+parameters\s+tokens\s+tokens\/param\s+hoffmann2022\*\s+besiroglu2024\s+kaplan2020/);
-    expect(result.stdout).toMatch(/deepmind\s+2\.74B\s+54\.8B\s+20\.0\s+2\.346\s+2\.315\s+\d\.\d{3}/);
+    expect(result.stdout).toMatch(/rule\s+parameters\s+tokens\s+tokens\/param\s+hoffmann2022\*\s+hoffmann2022-unrounded\s+besiroglu2024\s+kaplan2020/);
+    expect(result.stdout).toMatch(/deepmind\s+2\.74B\s+54\.8B\s+20\.0\s+2\.346\s+\d\.\d{3}\s+2\.315\s+\d\.\d{3}/);
   });
 
   it('suggests all among the loss models for a typo', async () => {
@@ -184,25 +184,21 @@ describe('--range', () => {
     const [row] = plan.plans;
     const { range } = row;
     expect(range.basis).toBe('published');
-    expect(range.variants.map((variant: { id: string }) => variant.id)).toEqual([
-      'chinchilla-approach-1',
-      'chinchilla-approach-2',
-      'chinchilla-approach-3',
-      'optimal-hoffmann2022',
-      'optimal-besiroglu2024',
-    ]);
+    expect(range.variants.map((variant: { id: string }) => variant.id)).toEqual(['chinchilla-1', 'chinchilla-2', 'chinchilla-3', 'besiroglu2024']);
     for (const key of ['params', 'tokens'] as const) {
       expect(range[key][0]).toBeLessThanOrEqual(row[key]);
       expect(range[key][1]).toBeGreaterThanOrEqual(row[key]);
     }
-    // The widest exponent, approach 3 (a = 0.46), at C = 9e20: 70e9 · (9e20/5.88e23)^0.46 = 3.551e9 (by hand, logs).
-    expect(relativeError(range.params[1], 3.551e9)).toBeLessThan(1e-3);
+    // Approach 3, unrounded, at C = 9e20 (by hand, logs): G = 1.30001, (C/6)^0.456526 = e^(46.4571 · 0.456526) = 1.62513e9,
+    // N = 2.1127e9, the smallest; the largest is the plan itself, 70e9 · (9e20/5.88e23)^0.5 = 2.7386e9.
+    expect(relativeError(range.params[0], 2.1127e9)).toBeLessThan(2e-3);
+    expect(relativeError(range.params[1], 2.7386e9)).toBeLessThan(1e-4);
   });
 
   it('prints the range with its variants', async () => {
     const result = await runCli(['--budget', '5000gpuh', '--gpu', 'v100', '--range']);
-    expect(result.stdout).toMatch(/Range of deepmind across published variants: parameters [\d.]+B – 3\.55B/);
-    expect(result.stdout).toContain('Chinchilla approach 3 (a = 0.46)');
+    expect(result.stdout).toMatch(/Range of deepmind across published variants: parameters 2\.11B – 2\.74B/);
+    expect(result.stdout).toContain('Chinchilla approach 3 (fit, unrounded)');
   });
 });
 
@@ -220,5 +216,29 @@ describe('round trips through the CLI (fast-check)', () => {
       }),
       { seed: 42, numRuns: 25 },
     );
+  });
+});
+
+describe('typed sizes come back exactly (issue 11)', () => {
+  it('--params 7B → params 7000000000 exactly; tokens = 20 × 7e9 under deepmind (by hand: 1.4e11)', async () => {
+    const plan = JSON.parse((await runCli(['--params', '7B', '--json'])).stdout);
+    expect(plan.input.params).toBe(7_000_000_000);
+    expect(plan.plans[0].params).toBe(7_000_000_000);
+    expect(Math.abs(plan.plans[0].tokens / 1.4e11 - 1)).toBeLessThan(1e-12);
+    expect(Math.abs(plan.plans[0].flops / (6 * 7e9 * 1.4e11) - 1)).toBeLessThan(1e-12);
+  });
+
+  it('--tokens 2T → tokens 2000000000000 exactly; params = 2e12 / 20 = 1e11', async () => {
+    const plan = JSON.parse((await runCli(['--tokens', '2T', '--json'])).stdout);
+    expect(plan.plans[0].tokens).toBe(2_000_000_000_000);
+    expect(Math.abs(plan.plans[0].params / 1e11 - 1)).toBeLessThan(1e-12);
+  });
+
+  it('the compute line keeps three significant figures and writes the target loss as typed to 3 decimals', async () => {
+    const tokens = await runCli(['--tokens', '2T'], { env: { COLUMNS: '200' } });
+    // 6 × 1e11 × 2e12 = 1.2e24 FLOPs = 1.2e24 / 8.64e19 = 13,888.9 PF-days
+    expect(tokens.stdout).toContain('= 1.20e24 FLOPs = 13,889 PF-days');
+    const loss = await runCli(['--target-loss', '2.0'], { env: { COLUMNS: '200' } });
+    expect(loss.stdout).toContain('Compute for loss 2.000 (deepmind, hoffmann2022)');
   });
 });

@@ -1,33 +1,94 @@
 import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers/cli.js';
+import { BIN, ROOT } from '../helpers/cli.js';
 
-const BUNDLE = fileURLToPath(new URL('../../dist/llm-plan.js', import.meta.url));
+// The bundle facts that make start-up fast (DESIGN §6, issue 16), checked on the built CLI:
+// which shipped file holds which package (dist/cli-build.json, written by scripts/build-cli.mjs
+// from esbuild's metafiles), and which files each command actually loads (traced in the process).
+const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
+const TRACE = fileURLToPath(new URL('../helpers/trace-loads.cjs', import.meta.url));
+const facts = JSON.parse(readFileSync(`${DIST}cli-build.json`, 'utf8')) as { startup: string; files: Record<string, string[]> };
 
-// Runs the built bundle with argv and reports whether zod was evaluated: zod 4 defines
-// globalThis.__zod_globalRegistry when its core module runs (DESIGN §6: the plain JSON path must not).
-const PROBE = `
-const [bundle, ...args] = process.argv.slice(1);
-process.argv = [process.argv[0], bundle, ...args];
-process.on('exit', () => process.stderr.write('zod-loaded=' + ('__zod_globalRegistry' in globalThis) + '\\n'));
-await import(bundle);
-`;
+/** The shipped files that hold code of `pkg`. */
+const filesWith = (pkg: string): string[] => Object.keys(facts.files).filter((file) => facts.files[file]?.includes(pkg));
 
-function zodLoaded(argv: readonly string[]): boolean {
-  const result = spawnSync(process.execPath, ['--input-type=module', '-e', PROBE, BUNDLE, ...argv], { encoding: 'utf8', cwd: ROOT, timeout: 20_000 });
-  const match = /zod-loaded=(true|false)/.exec(result.stderr);
-  if (!match) throw new Error(`probe failed: ${result.stderr}`);
-  return match[1] === 'true';
+interface Trace {
+  readonly files: string[];
+  readonly esm: boolean;
+  readonly packages: Set<string>;
 }
 
-describe('start-up: zod is loaded only where a user file or a schema needs it (built bundle)', () => {
+function trace(argv: readonly string[]): Trace {
+  const result = spawnSync(process.execPath, ['-r', TRACE, BIN, ...argv], { encoding: 'utf8', cwd: ROOT, timeout: 20_000, env: { PATH: process.env.PATH ?? '' } });
+  const match = /loaded=(.*)\n/.exec(result.stderr);
+  if (!match?.[1] || (result.status !== 0 && result.status !== 1)) throw new Error(`trace failed (${result.status}): ${result.stderr}`);
+  const { files, esm } = JSON.parse(match[1]) as { files: string[]; esm: boolean };
+  const packages = new Set(files.flatMap((file) => facts.files[file] ?? ['?']));
+  return { files, esm, packages };
+}
+
+describe('bundle facts (built CLI)', () => {
+  it('every shipped file is CommonJS and listed in the facts; chunks are only .cjs files', () => {
+    const chunks = readdirSync(`${DIST}chunks`).map((name) => `chunks/${name}`);
+    expect(chunks.every((file) => file.endsWith('.cjs'))).toBe(true);
+    expect(new Set(Object.keys(facts.files))).toEqual(new Set([facts.startup, ...chunks]));
+    for (const file of Object.keys(facts.files)) {
+      const text = readFileSync(`${DIST}${file}`, 'utf8');
+      // No ESM syntax left for Node's ESM loader: no import statements, import() or import.meta.
+      expect(text, file).not.toMatch(/\bimport\s*\(|\bimport\.meta\b|(^|[;}])\s*import\s*[{*\w]/);
+    }
+  });
+
+  it('one copy of commander, in the start-up file; zod, yaml, chalk, d3 and cli-table3 each in one lazy chunk', () => {
+    expect(filesWith('commander')).toEqual([facts.startup]);
+    for (const pkg of ['zod', 'yaml', 'chalk', 'd3-scale', 'd3-shape', 'cli-table3']) {
+      const files = filesWith(pkg);
+      expect(files, pkg).toHaveLength(1);
+      expect(files[0], pkg).not.toBe(facts.startup);
+    }
+  });
+
+  it("zod is bundled by what is used: `import * as z`, never zod's whole `z` object (454 kB with every locale)", () => {
+    const sources = readdirSync(fileURLToPath(new URL('../../src', import.meta.url)), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts'));
+    const whole = sources.filter((file) => /import\s+(type\s+)?\{\s*z\s*\}\s+from\s+'zod'/.test(readFileSync(fileURLToPath(new URL(`../../src/${file}`, import.meta.url)), 'utf8')));
+    expect(whole).toEqual([]);
+    const [zodChunk = ''] = filesWith('zod');
+    expect(statSync(`${DIST}${zodChunk}`).size).toBeLessThan(160_000);
+  });
+
   it.each([
-    [['--budget', '5000gpuh', '--gpu', 'v100', '--json'], false],
-    [['--budget', '1e22flops', '--format', 'csv'], false],
-    [['--budget', '1e22flops', '--gpu', 'tests/fixtures/presets/my-gpu.json', '--json'], true],
-    [['schema', 'plan'], true],
-  ])('%j → zod loaded: %s', (argv, expected) => {
-    expect(zodLoaded(argv)).toBe(expected);
+    ['plan --json', ['--budget', '5000gpuh', '--gpu', 'v100', '--json']],
+    ['--help', ['--help']],
+    ['plan --format ndjson', ['--budget', '1e22flops', '--format', 'ndjson']],
+  ])('%s loads the start-up file alone', (_, argv) => {
+    const loaded = trace(argv);
+    expect(loaded.files).toEqual([facts.startup]);
+    expect(loaded.esm).toBe(false);
+  });
+
+  // [argv, packages that must load, packages that must not]
+  it.each([
+    [['--budget', '5000gpuh', '--gpu', 'v100'], ['chalk'], ['zod', 'yaml', 'd3-scale', 'cli-table3']],
+    [['--budget', '1e22flops', '--gpu', 'tests/fixtures/presets/my-gpu.json', '--json'], ['zod'], ['yaml', 'chalk', 'd3-scale']],
+    [['check', 'tests/fixtures/check/pass.json', '--json'], ['zod'], ['yaml', 'chalk', 'd3-scale', 'cli-table3']],
+    [['check', 'tests/fixtures/check/plans.yaml', '--json'], ['zod', 'yaml'], ['chalk', 'd3-scale', 'cli-table3']],
+    [['schema', 'plan'], ['zod'], ['yaml', 'chalk', 'd3-scale', 'cli-table3']],
+    [['gpus', '--json'], [], ['zod', 'yaml', 'chalk', 'd3-scale', 'cli-table3']],
+    [['rules'], ['chalk'], ['zod', 'yaml', 'd3-scale']],
+    [['sweep', '--budget', '1e21flops..1e23flops', '--steps', '3', '--format', 'ndjson'], [], ['zod', 'yaml', 'chalk', 'd3-scale', 'cli-table3']],
+    [['plot', '--budget', '1e21flops'], ['chalk'], ['zod', 'yaml', 'd3-scale', 'cli-table3']],
+    [['fit', '--help'], [], ['zod', 'yaml', 'd3-scale', 'cli-table3']],
+  ])('%j loads %j and not %j, nothing through the ESM loader, each file once', (argv, loads, avoids) => {
+    const loaded = trace(argv);
+    expect(loaded.files[0]).toBe(facts.startup);
+    expect(loaded.esm).toBe(false);
+    expect(new Set(loaded.files).size).toBe(loaded.files.length);
+    expect(loaded.packages.has('?')).toBe(false);
+    for (const pkg of loads) expect(loaded.packages.has(pkg), `loads ${pkg}`).toBe(true);
+    for (const pkg of avoids) expect(loaded.packages.has(pkg), `avoids ${pkg}`).toBe(false);
+    // The one commander is the start-up file's: no command loads another file holding it.
+    expect(loaded.files.filter((file) => facts.files[file]?.includes('commander'))).toEqual([facts.startup]);
   });
 });

@@ -58,7 +58,8 @@ describe('llm-plan sweep', () => {
     const text = await sweep(['--budget', '1e21..1e23flops', '--steps', '3', '--rule', 'all', '--format', 'csv']);
     const [header, ...lines] = text.trimEnd().split('\n');
     expect(header).toBe('budget,flops,pfDays,rule,params,tokens,tokensPerParam,lossModel,loss');
-    expect(lines).toHaveLength(9);
+    // 3 budgets × 8 rules.
+    expect(lines).toHaveLength(24);
     const first = lines[0]?.split(',') ?? [];
     expect(first[0]).toBe('1e21flops');
     expect(Number(first[1])).toBe(1e21);
@@ -74,7 +75,7 @@ describe('llm-plan sweep', () => {
   it('--format csv adds GPU-hours, cost and one column per loss model when they are known', async () => {
     const text = await sweep(['--budget', '$1k..$100k', '--steps', '2', '--gpu', 'h100', '--price', '2', '--loss', 'all', '--format', 'csv']);
     const [header, first] = text.split('\n');
-    expect(header).toBe('budget,flops,pfDays,gpuHours,costUsd,rule,params,tokens,tokensPerParam,lossModel,loss,loss:hoffmann2022,loss:besiroglu2024,loss:kaplan2020');
+    expect(header).toBe('budget,flops,pfDays,gpuHours,costUsd,rule,params,tokens,tokensPerParam,lossModel,loss,loss:hoffmann2022,loss:hoffmann2022-unrounded,loss:besiroglu2024,loss:kaplan2020');
     // $1000 at $2 per GPU-hour = 500 GPU-hours.
     expect(first?.split(',').slice(3, 5)).toEqual(['500', '1000']);
   });

@@ -167,7 +167,7 @@ describe('parseUserPresets', () => {
   it('reads a presets@1 document as llm-plan rules --json prints it', async () => {
     const document = (await runCli(['rules', '--json'])).stdout;
     const presets = parseUserPresets('rules.json', JSON.parse(document));
-    expect(presets.rules.map((entry) => entry.id)).toEqual(['openai', 'deepmind', 'optimal']);
-    expect(presets.lossModels).toHaveLength(3);
+    expect(presets.rules.map((entry) => entry.id)).toEqual(['openai', 'deepmind', 'chinchilla-1', 'chinchilla-2', 'chinchilla-3', 'llama3', 'deepseek', 'optimal']);
+    expect(presets.lossModels).toHaveLength(4);
   });
 });

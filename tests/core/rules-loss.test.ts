@@ -134,21 +134,18 @@ describe('which loss model scores which rule', () => {
     expect(BUILTIN_RULES.map((r) => ids(pairRulesWithLoss([r], BUILTIN_LOSS_MODELS, undefined))[0])).toEqual([
       'openai:kaplan2020',
       'deepmind:hoffmann2022',
+      'chinchilla-1:hoffmann2022-unrounded',
+      'chinchilla-2:hoffmann2022-unrounded',
+      'chinchilla-3:hoffmann2022-unrounded',
+      'llama3:besiroglu2024',
+      'deepseek:besiroglu2024',
       'optimal:besiroglu2024',
     ]);
   });
 
   it('compared rules share besiroglu2024 unless --loss says otherwise', () => {
-    expect(ids(pairRulesWithLoss(BUILTIN_RULES, BUILTIN_LOSS_MODELS, undefined))).toEqual([
-      'openai:besiroglu2024',
-      'deepmind:besiroglu2024',
-      'optimal:besiroglu2024',
-    ]);
-    expect(ids(pairRulesWithLoss(BUILTIN_RULES, BUILTIN_LOSS_MODELS, loss('kaplan2020')))).toEqual([
-      'openai:kaplan2020',
-      'deepmind:kaplan2020',
-      'optimal:kaplan2020',
-    ]);
+    expect(ids(pairRulesWithLoss(BUILTIN_RULES, BUILTIN_LOSS_MODELS, undefined))).toEqual(BUILTIN_RULES.map((r) => `${r.id}:besiroglu2024`));
+    expect(ids(pairRulesWithLoss(BUILTIN_RULES, BUILTIN_LOSS_MODELS, loss('kaplan2020')))).toEqual(BUILTIN_RULES.map((r) => `${r.id}:kaplan2020`));
   });
 
   it('notes say losses do not transfer, and flag extrapolation far outside the fitted range', () => {
@@ -156,6 +153,7 @@ describe('which loss model scores which rule', () => {
     const scored = pairRulesWithLoss([rule('deepmind')], BUILTIN_LOSS_MODELS, undefined);
     const plan = createPlan(input, undefined, { flops: 1e40, pfDays: 1e40 / 8.64e19 }, scored);
     expect(plan.notes.join('\n')).toMatch(/does not transfer to other data/);
-    expect(plan.notes.join('\n')).toMatch(/extrapolation/);
+    expect(plan.notes.join('\n')).toMatch(/deepmind extrapolates: N .* decades above the runs of deepmind and hoffmann2022 \(70\.0M–16\.0B parameters\)/);
+    expect(plan.plans[0]?.extrapolation?.inside).toBe(false);
   });
 });

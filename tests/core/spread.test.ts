@@ -20,22 +20,53 @@ function rangeAt(ruleId: string, lossId: string, flops: number, baseline?: Retur
 }
 
 describe('published variants', () => {
-  it('spreads deepmind at 5.88e21 FLOPs (1/100 of Chinchilla) across Hoffmann Table 2 and the two refits', () => {
+  it('spreads deepmind at 5.88e21 FLOPs (1/100 of Chinchilla) across the paper\'s three approaches and Epoch\'s refit', () => {
     const { range } = rangeAt('deepmind', 'hoffmann2022', 5.88e21);
     const params = Object.fromEntries(range.variants.map((variant) => [variant.id, variant.params]));
-    // By hand, N = 70e9 · (1/100)^a: a = 0.50 → 7.0e9; 0.49 → 70e9·10^−0.98 = 7.3299e9; 0.46 → 70e9·10^−0.92 = 8.4158e9.
-    expect(relativeError(params['chinchilla-approach-1'] ?? 0, 7.0e9)).toBeLessThan(1e-9);
-    expect(relativeError(params['chinchilla-approach-2'] ?? 0, 7.3299e9)).toBeLessThan(1e-4);
-    expect(relativeError(params['chinchilla-approach-3'] ?? 0, 8.4158e9)).toBeLessThan(1e-4);
-    // hoffmann2022 optimum: ln 9.8e20 = 48.33408, × 0.28/0.62 = 21.8283, e^21.8283 = 3.0194e9, × G 1.3447 = 4.0602e9.
-    expect(relativeError(params['optimal-hoffmann2022'] ?? 0, 4.0602e9)).toBeLessThan(2e-3);
+    // By hand: approach 1, 175e9 · (5.88e21/3.85e24)^0.5 = 175e9 · 0.039080 = 6.8390e9;
+    // approach 2, 10e9 · (5.88e21/1.32e22)^0.49 = 10e9 · e^(0.49 · −0.80866) = 6.7286e9.
+    expect(relativeError(params['chinchilla-1'] ?? 0, 6.839e9)).toBeLessThan(1e-4);
+    expect(relativeError(params['chinchilla-2'] ?? 0, 6.7286e9)).toBeLessThan(1e-4);
+    // Approach 3, unrounded: G = (0.33917084·406.401 / (0.2849083·410.7228))^(1/0.62407914) = 1.177926^1.60236 = 1.30001;
+    // (C/6)^0.456526 = e^(48.33408 · 0.456526) = e^22.0658 = 3.8287e9; N = 4.9773e9.
+    expect(relativeError(params['chinchilla-3'] ?? 0, 4.9773e9)).toBeLessThan(2e-3);
+    // Epoch: G = (0.3478·482.01 / (0.3658·2085.43))^(1/0.7136) = 0.119639; (C/6)^0.512612 = e^24.77663 = 5.75887e10; N = 6.8898e9.
+    expect(relativeError(params['besiroglu2024'] ?? 0, 6.8898e9)).toBeLessThan(3e-3);
     expect(range.basis).toBe('published');
-    expect(range.params[1]).toBe(params['chinchilla-approach-3']);
-    expect(range.variants).toHaveLength(VARIANT_FAMILIES.chinchilla.length);
+    expect(range.fixed).toBeUndefined();
+    expect(range.params[0]).toBe(params['chinchilla-3']);
+    expect(range.variants.map((variant) => variant.id)).toEqual(['chinchilla-1', 'chinchilla-2', 'chinchilla-3', 'besiroglu2024']);
     for (const variant of range.variants) {
       expect(relativeError(6 * variant.params * variant.tokens, 5.88e21)).toBeLessThan(1e-12);
       expect(variant.source).toMatch(/\S/);
     }
+  });
+
+  it('the power-law variants are the rules chinchilla-1 and chinchilla-2, law for law', () => {
+    for (const id of ['chinchilla-1', 'chinchilla-2']) {
+      const variant = VARIANT_FAMILIES.chinchilla.find((entry) => entry.id === id);
+      const preset = rule(id);
+      if (variant?.kind !== 'power-law' || preset.kind !== 'power-law') throw new Error(`${id} is a power law`);
+      expect(variant.exponent).toBe(preset.exponent);
+      expect(variant.anchor).toEqual(preset.anchor);
+    }
+  });
+
+  it('does not range a quantity the user fixed: --params 124e6 keeps N at 124M and spreads D, C and the loss', () => {
+    const scored = { rule: rule('deepmind'), loss: loss('hoffmann2022') };
+    // deepmind's compute for 124M: 5.88e23 · (124e6/70e9)^2 = 1.84512e18.
+    const flops = 5.88e23 * (124e6 / 70e9) ** 2;
+    const { params, tokens } = allocate(scored.rule, flops, scored.loss);
+    const point = { params, tokens, loss: predictLoss(scored.loss, params, tokens) };
+    const range = spreadOf(scored, flops, point, BUILTIN_LOSS_MODELS, undefined, { kind: 'params', value: 124e6 });
+    expect(range.fixed).toBe('params');
+    expect(range.params).toEqual([124e6, 124e6]);
+    for (const variant of range.variants) expect(variant.params).toBe(124e6);
+    // Approach 1 needs C = 3.85e24 · (124e6/175e9)^2 = 1.93293e18 for 124M, so D = C/(6N) = 2.598e9.
+    const approach1 = range.variants.find((variant) => variant.id === 'chinchilla-1');
+    expect(relativeError(approach1?.flops ?? 0, 1.93293e18)).toBeLessThan(1e-4);
+    expect(relativeError(approach1?.tokens ?? 0, 2.598e9)).toBeLessThan(1e-3);
+    expect(range.flops?.[0]).toBeLessThan(range.flops?.[1] ?? 0);
   });
 
   it('spreads openai between the ×5.5 exponent and Table 6\'s 0.73', () => {
@@ -68,7 +99,9 @@ describe('published variants', () => {
     // At the baseline's own compute every power-law variant gives the baseline's N.
     const baseline = parseBaseline('1B:20B');
     const { range } = rangeAt('deepmind', 'hoffmann2022', baseline.flops, baseline);
-    for (const variant of range.variants.filter((entry) => entry.id.startsWith('chinchilla-'))) {
+    const powerLaws = VARIANT_FAMILIES.chinchilla.filter((entry) => entry.kind === 'power-law').map((entry) => entry.id);
+    expect(powerLaws).toEqual(['chinchilla-1', 'chinchilla-2']);
+    for (const variant of range.variants.filter((entry) => powerLaws.includes(entry.id))) {
       expect(relativeError(variant.params, 1e9)).toBeLessThan(1e-12);
     }
   });

@@ -19,13 +19,19 @@ describe('format (human output only)', () => {
     [9e20, '9.00e20'],
     [5.88e23, '5.88e23'],
     [1e-5, '1.00e-5'],
+    // No `e0` (issue 11): 1 is written 1.00, 9.99 as itself.
+    [1, '1.00'],
+    [9.99, '9.99'],
+    [1.2e24, '1.20e24'],
   ])('formatScientific(%d) → %s', (value, expected) => expect(formatScientific(value)).toBe(expected));
 
   it.each([
     [10.416666, '10.4'],
     [20, '20.0'],
     [0.4, '0.400'],
-    [2314.8, '2315'],
+    // Thousands separators on every integer (issue 11): 2e23 FLOPs = 2,315 PF-days.
+    [2314.8, '2,315'],
+    [999_999, '999,999'],
     [3.2e7, '3.20e7'],
   ])('formatNumber(%d) → %s', (value, expected) => expect(formatNumber(value)).toBe(expected));
 

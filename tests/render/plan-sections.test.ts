@@ -12,6 +12,9 @@ describe('formatBytes (decimal units, as datasheets)', () => {
     [536_870_912, '537 MB'],
     [999.96e9, '1.00 TB'],
     [512, '512 B'],
+    // Up to PB (issue 11): 2.5e15 bytes is 2.50 PB, not 2500 TB.
+    [2.5e15, '2.50 PB'],
+    [1.2e19, '12,000 PB'],
   ])('%d → %s', (bytes, expected) => {
     expect(formatBytes(bytes)).toBe(expected);
   });

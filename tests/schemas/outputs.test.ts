@@ -44,6 +44,13 @@ const PLAN_CASES: string[][] = [
   // Issue 6: every constraint section, and the memory warning (fits: false).
   ['--budget', '50000gpuh', '--gpu', 'a100', '--gpus', '256', '--days', '14', '--price', '1.8', '--shape', '--hyperparams', '--unique-tokens', '300B', '--inference-tokens', '2T'],
   ['--budget', '1e23flops', '--rule', 'all', '--gpu', 'h100', '--days', '30', '--zero', '3', '--recompute', 'full', '--unique-tokens', '30B'],
+  // Issue 13: the rule book, extrapolation (far outside, with the loss warning), ranges on a fixed quantity.
+  ['--budget', '1e23flops', '--rule', 'deepseek'],
+  ['--budget', '3.8e25flops', '--rule', 'llama3', '--loss', 'hoffmann2022-unrounded'],
+  ['--budget', '1.5e12flops'],
+  ['--params', '124e6', '--range'],
+  ['--target-loss', '2.2', '--rule', 'chinchilla-3', '--range'],
+  ['--budget', '1e21flops', '--rule', 'all', '--range', '--unique-tokens', '1'],
 ];
 
 describe('real outputs validate against the generated JSON Schema', () => {

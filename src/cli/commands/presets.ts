@@ -32,12 +32,12 @@ export function registerGpusCommand(program: Command, { io }: CommandContext): v
 export function registerRulesCommand(program: Command, { io }: CommandContext): void {
   addOutputOptions(
     addExamples(program.command('rules').description(commandSummary('rules')), io, [
-      ['llm-plan rules', 'per-10× growth, anchors, loss models and sources'],
-      ['llm-plan rules --wide', 'also kinds and aliases, however wide'],
+      ['llm-plan rules', 'every rule and loss model: growth, the runs behind it, law, source'],
+      ['llm-plan rules --wide', 'the same with lines whole, however wide'],
       ['llm-plan rules --json', 'the presets as stored (llm-plan/presets@1)'],
     ]),
   )
-    .option('--wide', 'every column (kinds, aliases) however wide the terminal')
+    .option('--wide', 'lines whole (no folding to the terminal width)')
     .option('--allow-override', 'let LLM_PLAN_PRESETS presets replace built-in ones with the same id')
     .action(async (options: OutputOptions & { allowOverride?: boolean; wide?: boolean }) => {
       const { rules, lossModels } = await loadCatalog(io, options);

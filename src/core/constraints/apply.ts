@@ -1,3 +1,4 @@
+import { decadesOutside, FAR_DECADES, formatDecades } from '../extrapolation.js';
 import type { ChinchillaLoss, LossModel } from '../../domain/presets.js';
 import { badInput } from '../../domain/errors.js';
 import { formatCount, formatGrouped, formatNumber } from '../format.js';
@@ -83,6 +84,13 @@ export function applyConstraints(plan: PlanDocument, request: ConstraintRequest,
       const section = planDataConstrained(loss, row.params, row.tokens, row.flops, request.uniqueTokens);
       sections.dataConstrained = section;
       notes.push(...describeDataConstrained(section).map((note) => `${label(row)}${note}`));
+      const outside = decadesOutside(loss, { params: section.effectiveParams, tokens: section.effectiveTokens });
+      if (outside >= FAR_DECADES) {
+        notes.push(
+          `${label(row)}Warning: the limited-data loss ${section.loss.toPrecision(4)} scores N′ = ${formatCount(section.effectiveParams)} and D′ = ${formatCount(section.effectiveTokens)},` +
+            ` ${formatDecades(outside)} decades outside the runs ${loss.id} was fitted on: outside the model's validity, not a prediction to rely on.`,
+        );
+      }
     }
 
     if (request.inferenceTokens !== undefined) {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The `llm-plan/check@1` document printed by `llm-plan check --json`: one result per config, each

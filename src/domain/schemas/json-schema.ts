@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PlanError } from '../errors.js';
 import { suggest } from '../suggest.js';
 import { DOCUMENT_SCHEMAS } from './registry.js';

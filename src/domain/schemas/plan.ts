@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PrecisionSchema } from '../presets.js';
 import { PlanSectionsShape } from './plan-sections.js';
 
@@ -57,9 +57,40 @@ export const PlanRangeSchema = z.object({
   params: interval,
   tokens: interval,
   loss: interval,
+  flops: interval.optional().describe('the compute each answer needs: present when the user fixed N (--params), D (--tokens) or the loss (--target-loss)'),
+  fixed: z.enum(['params', 'tokens', 'loss']).optional().describe('the quantity the user fixed; its interval is that one value'),
   basis: z.enum(['published', 'bootstrap']),
   bootstrap: z.object({ draws: finite, confidence: finite }).optional(),
-  variants: z.array(z.object({ id: z.string(), name: z.string(), source: z.string(), params: finite, tokens: finite, loss: finite })),
+  variants: z.array(z.object({ id: z.string(), name: z.string(), source: z.string(), params: finite, tokens: finite, loss: finite, flops: finite.optional() })),
+});
+
+export const ExtrapolationSchema = z.object({
+  inside: z.boolean().describe('every checked quantity lies inside the runs behind its law'),
+  decades: finite.describe('the largest distance outside those runs, in decades (log10); 0 when inside'),
+  lossFarOutside: z.boolean().describe('the loss prediction lies at least one decade outside its model’s runs: outside its validity'),
+  checks: z.array(
+    z.object({
+      law: z.enum(['rule', 'loss']).describe('whose runs: the rule’s or the scoring loss model’s'),
+      id: z.string(),
+      quantity: z.enum(['params', 'tokens', 'flops']),
+      value: finite,
+      range: z.tuple([finite, finite]).describe('the span of the quantity over the law’s runs'),
+      decades: finite.describe('decades outside the span; 0 inside'),
+      side: z.enum(['inside', 'below', 'above']),
+    }),
+  ),
+  unknown: z.array(z.string()).describe('laws that do not say which runs they were fitted on'),
+});
+
+export const ModelScaleSchema = z.object({
+  flopsPerToken: finite.describe('M_opt: non-embedding FLOPs per token (DeepSeek LLM §3.2)'),
+  lawTokens: finite.describe('the law’s own D_opt, with C = M·D; the plan’s tokens are C/(6N)'),
+  nLayers: finite,
+  dModel: finite,
+  sequenceLength: finite,
+  vocabSize: finite,
+  nonEmbeddingParams: finite.describe('12·n_layer·d_model²'),
+  embeddingParams: finite.describe('2·vocabulary·d_model (untied)'),
 });
 
 const LossValueSchema = z.object({ model: z.string(), value: finite.describe('nats/token on the model’s reference data') });
@@ -75,6 +106,8 @@ export const RulePlanSchema = z.object({
   anchor: AnchorSchema.optional().describe('power-law rules: the point the rule passes through'),
   range: PlanRangeSchema.optional().describe('with --range: the spread across published variants or a bootstrap'),
   losses: z.array(LossValueSchema).optional().describe('with --loss all: the plan scored under every loss model'),
+  extrapolation: ExtrapolationSchema.optional().describe('whether N, D and C lie inside the runs behind the rule and the loss model'),
+  modelScale: ModelScaleSchema.optional().describe('flops-per-token rules (deepseek): M_opt and the shape it became parameters through'),
   ...PlanSectionsShape,
 });
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The `llm-plan/plot@1` document of `llm-plan plot --json`: the data a figure draws. `kind` says

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { CheckDocumentSchema, CheckResultLineSchema } from './check.js';
 import { CheckFileSchema } from './check-file.js';
 import { FitDocumentSchema } from './fit.js';

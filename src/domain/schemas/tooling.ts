@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Documents of the tooling commands: `schema --list --json` and `completion --json`. Their types

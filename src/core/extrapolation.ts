@@ -1,0 +1,161 @@
+import type { FittedOn, LossModel, Rule } from '../domain/presets.js';
+import { formatCount, formatNumber, formatScientific } from './format.js';
+
+export type ExtrapolatedQuantity = 'params' | 'tokens' | 'flops';
+
+/** One quantity of a plan against the runs behind one law. */
+export interface ExtrapolationCheck {
+  /** Whose runs: the rule that allocated the plan, or the loss model that scored it. */
+  readonly law: 'rule' | 'loss';
+  readonly id: string;
+  readonly quantity: ExtrapolatedQuantity;
+  readonly value: number;
+  /** The span of that quantity over the law's runs. */
+  readonly range: readonly [number, number];
+  /** Decades (log10) outside the span: 0 inside it. */
+  readonly decades: number;
+  readonly side: 'inside' | 'below' | 'above';
+}
+
+/** `plans[].extrapolation`: whether the plan lies inside the runs its rule and loss model were fitted on. */
+export interface Extrapolation {
+  /** Every checked quantity lies inside its law's runs. */
+  readonly inside: boolean;
+  /** The largest distance outside, in decades (0 when inside). */
+  readonly decades: number;
+  /** The loss prediction is at least `FAR_DECADES` outside its model's runs: a warning, not a number to trust. */
+  readonly lossFarOutside: boolean;
+  readonly checks: readonly ExtrapolationCheck[];
+  /** Laws that do not say which runs they were fitted on (user presets, `optimal`'s rule side). */
+  readonly unknown: readonly string[];
+}
+
+/**
+ * One decade outside the runs is where a fitted power law has only its form to stand on; a loss
+ * predicted that far out gets a warning instead of a bare number (issue 13).
+ */
+export const FAR_DECADES = 1;
+
+const QUANTITIES: readonly ExtrapolatedQuantity[] = ['params', 'tokens', 'flops'];
+
+function check(law: 'rule' | 'loss', id: string, fitted: FittedOn, quantity: ExtrapolatedQuantity, value: number): ExtrapolationCheck | undefined {
+  const range = fitted[quantity];
+  if (!range) return undefined;
+  const [low, high] = range;
+  const below = Math.log10(low / value);
+  const above = Math.log10(value / high);
+  const side = below > 0 ? 'below' : above > 0 ? 'above' : 'inside';
+  return { law, id, quantity, value, range: [low, high], decades: side === 'below' ? below : side === 'above' ? above : 0, side };
+}
+
+/**
+ * Checks a plan's N, D and C against the runs behind its rule and its loss model. A rule without its
+ * own runs (`optimal` minimises the loss model, so its runs are the model's) adds no checks.
+ */
+export function extrapolationOf(rule: Rule, loss: LossModel, plan: { params: number; tokens: number; flops: number }): Extrapolation {
+  const checks: ExtrapolationCheck[] = [];
+  const unknown: string[] = [];
+  const add = (law: 'rule' | 'loss', id: string, fitted: FittedOn | undefined): void => {
+    if (!fitted) {
+      if (!(law === 'rule' && rule.kind === 'loss-optimal')) unknown.push(id);
+      return;
+    }
+    for (const quantity of QUANTITIES) {
+      const found = check(law, id, fitted, quantity, plan[quantity]);
+      if (found) checks.push(found);
+    }
+  };
+  add('rule', rule.id, rule.fittedOn);
+  add('loss', loss.id, loss.fittedOn);
+  const decades = Math.max(0, ...checks.map((entry) => entry.decades));
+  const lossFarOutside = checks.some((entry) => entry.law === 'loss' && entry.decades >= FAR_DECADES);
+  return { inside: decades === 0, decades, lossFarOutside, checks, unknown };
+}
+
+const NOUN: Record<ExtrapolatedQuantity, string> = { params: 'parameters', tokens: 'tokens', flops: 'FLOPs' };
+const SYMBOL: Record<ExtrapolatedQuantity, string> = { params: 'N', tokens: 'D', flops: 'C' };
+
+function formatQuantity(quantity: ExtrapolatedQuantity, value: number): string {
+  return quantity === 'flops' ? formatScientific(value) : formatCount(value);
+}
+
+/** Decades to two significant figures at most: 0.062 → "0.06", 2.24 → "2.2", 12.3 → "12". */
+export function formatDecades(decades: number): string {
+  if (decades >= 10) return decades.toFixed(0);
+  if (decades >= 0.1) return decades.toFixed(1);
+  return decades.toFixed(2);
+}
+
+/** The largest distance outside the runs of the loss model alone. */
+export function lossDecades(extrapolation: Extrapolation): number {
+  return Math.max(0, ...extrapolation.checks.filter((entry) => entry.law === 'loss').map((entry) => entry.decades));
+}
+
+/**
+ * One sentence for a plan row: inside, or which quantity lies how many decades outside whose runs.
+ *
+ * @example "deepmind extrapolates: N 289B is 1.3 decades above the runs of deepmind and hoffmann2022 (70.0M–16.0B parameters)."
+ */
+export function describeExtrapolation(ruleId: string, extrapolation: Extrapolation): string {
+  const count = extrapolation.unknown.length;
+  const unknown = count > 0 ? ` ${extrapolation.unknown.join(' and ')} ${count > 1 ? 'do' : 'does'} not say which runs ${count > 1 ? 'they were' : 'it was'} fitted on.` : '';
+  if (extrapolation.checks.length === 0) return `${ruleId}: no fitted range to compare with.${unknown}`;
+  const laws = [...new Set(extrapolation.checks.map((entry) => entry.id))].join(' and ');
+  const checked = QUANTITIES.filter((quantity) => extrapolation.checks.some((entry) => entry.quantity === quantity)).map((quantity) => SYMBOL[quantity]);
+  if (extrapolation.inside) return `${ruleId}: ${checked.join(', ')} lie inside the runs of ${laws}.${unknown}`;
+  const outside: string[] = [];
+  for (const quantity of QUANTITIES) {
+    const entries = extrapolation.checks.filter((entry) => entry.quantity === quantity && entry.side !== 'inside');
+    const first = entries[0];
+    if (!first) continue;
+    // Laws with the same runs (deepmind and hoffmann2022) share one clause.
+    const groups = new Map<string, ExtrapolationCheck[]>();
+    for (const entry of entries) {
+      const key = entry.range.join(':');
+      groups.set(key, [...(groups.get(key) ?? []), entry]);
+    }
+    const clauses = [...groups.values()]
+      .sort((a, b) => (b[0]?.decades ?? 0) - (a[0]?.decades ?? 0))
+      .map((group) => {
+        const head = group[0] as ExtrapolationCheck;
+        const [low, high] = head.range;
+        const decades = formatDecades(head.decades);
+        return `${decades} decade${decades === '1.0' ? '' : 's'} ${head.side} the runs of ${group.map((entry) => entry.id).join(' and ')} (${formatQuantity(quantity, low)}–${formatQuantity(quantity, high)} ${NOUN[quantity]})`;
+      });
+    outside.push(`${SYMBOL[quantity]} ${formatQuantity(quantity, first.value)} is ${clauses.join(' and ')}`);
+  }
+  return `${ruleId} extrapolates: ${outside.join('; ')}.${unknown}`;
+}
+
+/**
+ * One line for several rows (`--rule all`): each row's largest distance outside, and which quantity.
+ *
+ * @example "Beyond the runs behind each rule and its loss model, in decades: openai 2.2 (N), deepmind 0.26 (N); inside: none."
+ */
+export function summariseExtrapolation(rows: ReadonlyArray<{ readonly rule: string; readonly extrapolation: Extrapolation }>): string {
+  const outside: string[] = [];
+  const inside: string[] = [];
+  for (const { rule, extrapolation } of rows) {
+    if (extrapolation.inside) {
+      inside.push(rule);
+      continue;
+    }
+    const farthest = extrapolation.checks.reduce((a, b) => (b.decades > a.decades ? b : a));
+    outside.push(`${rule} ${formatDecades(farthest.decades)} (${SYMBOL[farthest.quantity]} ${farthest.side})`);
+  }
+  const parts = [];
+  if (outside.length > 0) parts.push(`Decades beyond the runs behind each rule and its loss model: ${outside.join(', ')}`);
+  if (inside.length > 0) parts.push(`inside those runs: ${inside.join(', ')}`);
+  return `${parts.join('; ')}. Ask for one rule (or --json, plans[].extrapolation) for each quantity and range.`;
+}
+
+/**
+ * The largest distance, in decades, of (N, D) outside a loss model's runs (0 inside, or when the
+ * model does not say): for sections that score their own (N′, D′), like `--unique-tokens`.
+ */
+export function decadesOutside(loss: LossModel, point: { params: number; tokens: number }): number {
+  const fitted = loss.fittedOn;
+  if (!fitted) return 0;
+  const distances = (['params', 'tokens'] as const).map((quantity) => check('loss', loss.id, fitted, quantity, point[quantity])?.decades ?? 0);
+  return Math.max(0, ...distances);
+}
