@@ -16,4 +16,6 @@ export interface CliIo {
   readonly stderrIsTTY?: boolean;
   /** Reads all of stdin, up to `maxBytes` (more is an error). Absent where there is no stdin. */
   readonly readStdin?: (maxBytes: number) => Promise<Uint8Array>;
+  /** Today's date, YYYY-MM-DD (the run's start for a finish date). Absent: the system clock's UTC date. */
+  readonly today?: () => string;
 }

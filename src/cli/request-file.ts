@@ -9,9 +9,10 @@ interface RequestFile extends PlanRequest {
 }
 
 /**
- * `--input FILE|-`: a plan request as a JSON object (the schema is `PlanRequestSchema`, the same the
- * library validates with), merged under the flags: a flag given on the command line wins. `null`
- * means "not given", so a plan's own `input` echo reads back as the same request.
+ * `--input FILE|-`: a plan request as a JSON object (`PlanRequestFileSchema`: the `PlanRequestSchema`
+ * the library validates with, and `allowOverride`), merged under the flags: a flag given on the
+ * command line wins. `null` means "not given", so a plan's own `input` echo reads back as the same
+ * request.
  */
 export async function readRequestFile(path: string, io: CliIo, flags: PlanRequest): Promise<{ request: PlanRequest; allowOverride: boolean }> {
   const { name, text } = await readTextInput(path, io, 'plan request');
@@ -21,12 +22,10 @@ export async function readRequestFile(path: string, io: CliIo, flags: PlanReques
     throw new PlanError('invalid-file', `${file}: expected a JSON object of plan fields`, 'for example: {"budget": "5000gpuh", "gpu": "v100"}');
   }
   // zod is loaded only on this path, when a file must be validated (DESIGN §6).
-  const [{ z }, { PlanRequestSchema }, { describeFirstIssue }] = await Promise.all([
-    import('zod'),
+  const [{ PlanRequestFileSchema: schema }, { describeFirstIssue }] = await Promise.all([
     import('../domain/request.js'),
     import('../domain/schemas/describe-issue.js'),
   ]);
-  const schema = PlanRequestSchema.extend({ allowOverride: z.boolean().nullable().optional() });
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
     const fields = Object.keys(schema.shape);

@@ -28,6 +28,10 @@ export interface PlanInput {
   readonly targetLoss?: number | null;
   /** `--baseline N:D` as typed: the user's run that re-anchors power-law rules. */
   readonly baseline?: string | null;
+  /** `--gpus` with `--days`/`--hours` and no budget: the booking that is the budget (GPUs × hours). */
+  readonly booking?: { readonly gpus: number; readonly hours: number; readonly gpuHours: number } | null;
+  /** `--model`: the real training run whose N and D the plan evaluates. */
+  readonly model?: string | null;
 }
 
 /** One rule's plan for the budget; the optional sections come from the constraint flags. */

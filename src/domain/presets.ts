@@ -35,6 +35,12 @@ export const AcceleratorSchema = z.strictObject({
   /** Memory per device in decimal GB (1e9 bytes), as datasheets print it. */
   memoryGB: positive,
   bandwidthGBps: positive,
+  /** GPU-to-GPU link inside a node (NVLink), GB/s per GPU, both directions together, as datasheets print it. */
+  nvlinkGBps: positive.optional(),
+  /** Network between nodes, Gb/s per GPU (one NIC per GPU in DGX-class nodes). */
+  networkGbps: positive.optional(),
+  /** Where the two interconnect figures come from. */
+  interconnectSource: plainText.min(1).optional(),
   confidence: plainText.min(1),
   source: plainText.min(1),
   notes: plainText.optional(),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The requests llm-plan answers, defined once: the CLI turns its flags into one, `--input` reads one
@@ -32,15 +32,31 @@ export const RuleRequestShape = {
   baseline: z.string().describe('N:D, your own run that re-anchors power-law rules (1B:20B)'),
 };
 
-/** The sections a plan grows when asked: memory, time, shape, hyper-parameters, data and inference limits. */
+/**
+ * The sections a plan grows when asked: the cluster (booking, layout, architecture, memory, time), shape,
+ * hyper-parameters, data and inference limits.
+ */
 export const ConstraintRequestShape = {
-  gpus: quantity.describe('GPUs available: memory per GPU and the days the run takes'),
-  days: quantity.describe('a deadline in days: the GPUs it needs'),
-  zero: quantity.describe('ZeRO sharding stage 0-3 for the memory estimate (default 0)'),
-  seqLen: quantity.describe('sequence length in tokens (default 2048)'),
-  microBatch: quantity.describe('sequences per GPU per step (default 1)'),
-  recompute: z.string().describe('activation recomputation (default selective)'),
+  gpus: quantity.describe('GPUs the run uses: layout, memory per GPU and wall-clock time; with days or hours and no budget, a booking'),
+  days: quantity.describe('with a budget, a deadline (the GPUs needed); with gpus and no budget, the booking length'),
+  hours: quantity.describe('the booking length in hours (with gpus, without a budget)'),
+  zero: quantity.describe('fix the ZeRO stage 0-3 (default: the layout search picks one)'),
+  seqLen: quantity.describe("sequence length in tokens (default 2048, or the arch preset's context up to 8192)"),
+  microBatch: quantity.describe('fix the micro-batch, a power of two (default: searched)'),
+  recompute: z.string().describe('fix activation recomputation (default: searched)'),
   optimizer: z.string().describe('optimizer for model-state memory (default adamw)'),
+  gradDtype: z.string().describe('gradient precision: bf16 (default) or fp32'),
+  flashAttn: z.boolean().describe('false: store the attention scores, as without FlashAttention (default true)'),
+  layout: z.string().describe("evaluate one layout instead of searching: 'tp=N,pp=N'"),
+  gpusPerNode: quantity.describe('GPUs per node (default 8)'),
+  globalBatch: quantity.describe("sequences per step (default DeepSeek LLM's batch for the compute)"),
+  arch: id.describe('architecture preset id (llama-2-70b, …), or a config.json path (CLI and --input only)'),
+  layers: quantity.describe('architecture: transformer layers'),
+  dModel: quantity.describe('architecture: hidden size'),
+  heads: quantity.describe('architecture: attention heads'),
+  kvHeads: quantity.describe('architecture: key/value heads (default = heads)'),
+  ffn: quantity.describe('architecture: SwiGLU hidden width'),
+  start: z.string().describe('start date YYYY-MM-DD for the finish date (default today)'),
   shape: z.boolean().describe('propose a layer shape for the parameter count'),
   vocab: quantity.describe('vocabulary size for the shape and the memory (default 32000)'),
   hyperparams: z.boolean().describe('suggest batch size and learning rate'),
@@ -62,14 +78,18 @@ export const PlanRequestSchema = z
       budget: z.string().describe("compute budget: '5000gpuh', '200gpud', '1e23flops', '10pfd', '$50000'"),
       ...HardwareRequestShape,
       ...RuleRequestShape,
-      params: quantity.describe('plan from a model size instead of a budget'),
-      tokens: quantity.describe('plan from a dataset size instead of a budget'),
+      params: quantity.describe('plan from a model size instead of a budget; with tokens, evaluate that run'),
+      tokens: quantity.describe('plan from a dataset size instead of a budget; with params, evaluate that run'),
+      model: id.describe('evaluate a real training run (gopher, chinchilla, llama-2-70b, …) against the optimum at its compute'),
       targetLoss: quantity.describe('plan the cheapest run whose predicted loss reaches this value (nats/token)'),
       range: z.boolean().describe('the spread across published variants of the law'),
       ...ConstraintRequestShape,
     }),
   )
   .meta({ title: 'llm-plan plan request', description: 'What llm-plan --input and plan() take: the plan flags as a JSON object.' });
+
+/** The `--input` file of the plan command: a plan request, and `allowOverride` as the flag of that name. */
+export const PlanRequestFileSchema = PlanRequestSchema.extend({ allowOverride: z.boolean().nullable().optional() });
 
 /** A sweep: one plan per log-spaced budget of `budget: 'LO..HI'`. */
 export const SweepRequestSchema = z

@@ -1,4 +1,4 @@
-import { formatCount, formatNumber, formatScientific } from '../core/format.js';
+import { formatCount, formatGrouped, formatNumber, formatScientific } from '../core/format.js';
 import type { PlanDocument, RulePlan } from '../core/plan-document.js';
 import { renderGrid } from './grid.js';
 import type { Style } from './style.js';
@@ -11,6 +11,13 @@ import { wrapText } from './wrap.js';
 export function describeQuery(plan: PlanDocument, style: Style): string {
   const { input } = plan;
   const rule = plan.plans[0]?.rule ?? input.rule;
+  if (input.model != null) return `${style.bold('Run')} ${input.model}: ${formatCount(input.params ?? 0)} parameters × ${formatCount(input.tokens ?? 0)} tokens`;
+  if (input.params != null && input.tokens != null) return `${style.bold('Run')} ${formatCount(input.params)} parameters × ${formatCount(input.tokens)} tokens`;
+  if (input.booking != null) {
+    const { gpus, hours } = input.booking;
+    const length = hours % 24 === 0 ? `${formatGrouped(hours / 24)} days` : `${formatNumber(hours)} hours`;
+    return `${style.bold('Booked')} ${formatGrouped(gpus)} GPUs × ${length}`;
+  }
   if (input.params != null) return `${style.bold('Compute')} for ${formatCount(input.params)} parameters (${rule})`;
   if (input.tokens != null) return `${style.bold('Compute')} for ${formatCount(input.tokens)} tokens (${rule})`;
   if (input.targetLoss != null) {

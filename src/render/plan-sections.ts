@@ -2,6 +2,7 @@ import { formatCount, formatGrouped, formatHours, formatNumber, formatScientific
 import { formatBytes } from '../core/format-bytes.js';
 import type { PlanDocument, RulePlan } from '../core/plan-document.js';
 import { renderGrid } from './grid.js';
+import { renderClusterSections } from './plan-cluster.js';
 import type { Style } from './style.js';
 import { wrapJoined, wrapText } from './wrap.js';
 
@@ -14,10 +15,8 @@ type Section = (plan: PlanDocument, style: Style, width: number) => string | und
  */
 export function renderPlanSections(plan: PlanDocument, style: Style, width = Infinity): string {
   const sections: Section[] = [renderTime, renderCost, renderMemory, renderShape, renderHyperparams, renderDataConstrained, renderInference];
-  return sections
-    .map((section) => section(plan, style, width))
-    .filter((block): block is string => block !== undefined)
-    .join('\n\n');
+  const blocks = sections.map((section) => section(plan, style, width)).filter((block): block is string => block !== undefined);
+  return [...renderClusterSections(plan, style), ...blocks].join('\n\n');
 }
 
 function rowsWith<K extends keyof RulePlan>(plan: PlanDocument, key: K): Array<RulePlan & Required<Pick<RulePlan, K>>> {
@@ -37,7 +36,8 @@ function renderTime(plan: PlanDocument, style: Style, width: number): string | u
     ...(withGpus ? [formatGrouped(time.gpus ?? 0), formatHours(time.wallClockHours ?? 0)] : []),
     ...(withDeadline ? [formatGrouped(time.gpusForTargetDays ?? 0)] : []),
   ]);
-  return [style.bold('Time'), renderGrid(head.map(style.bold), body, { alignRight: head.map((_, index) => index).slice(1), maxWidth: width })].join('\n');
+  const title = plan.plans.some((row) => row.layout !== undefined) ? `${style.bold('Time')} ${style.dim('· 6·N·D at the MFU, no overheads (the layout adds them)')}` : style.bold('Time');
+  return [title, renderGrid(head.map(style.bold), body, { alignRight: head.map((_, index) => index).slice(1), maxWidth: width })].join('\n');
 }
 
 function renderCost(plan: PlanDocument, style: Style, width: number): string | undefined {
@@ -49,6 +49,8 @@ function renderCost(plan: PlanDocument, style: Style, width: number): string | u
 }
 
 function renderMemory(plan: PlanDocument, style: Style, width: number): string | undefined {
+  // With a layout (every memory estimate since issue 12) the cluster block shows memory per GPU.
+  if (plan.plans.some((row) => row.layout !== undefined)) return undefined;
   const rows = rowsWith(plan, 'memory');
   const first = rows[0]?.memory;
   if (!first) return undefined;

@@ -1,26 +1,17 @@
 import { applyConstraints, type ConstraintRequest } from '../core/constraints/apply.js';
-import {
-  DEFAULT_MICRO_BATCH,
-  DEFAULT_OPTIMIZER,
-  DEFAULT_RECOMPUTE,
-  DEFAULT_SEQ_LEN,
-  DEFAULT_ZERO_STAGE,
-  OPTIMIZERS,
-  RECOMPUTE_MODES,
-  ZERO_STAGES,
-  type Optimizer,
-  type Recompute,
-  type ZeroStage,
-} from '../core/constraints/memory.js';
+import { DEFAULT_SEQ_LEN } from '../core/constraints/memory.js';
 import { DEFAULT_VOCAB } from '../core/constraints/shape.js';
+import type { Architecture } from '../domain/architecture.js';
+import type { ArchitectureOrigin } from '../core/cluster/plan-cluster.js';
+import { parseClusterOptions, type ClusterOptions, type Interconnect } from './cluster.js';
 import { badInput } from '../domain/errors.js';
 import { formatNumber } from '../core/format.js';
 import type { PlanDocument } from '../core/plan-document.js';
 import { parsePositiveQuantity } from '../domain/si.js';
 import type { LossModel } from '../domain/presets.js';
 
-/** The constraint flags as commander hands them over (issue 6). */
-export interface ConstraintOptions {
+/** The constraint flags as commander hands them over (issues 6 and 12). */
+export interface ConstraintOptions extends ClusterOptions {
   readonly gpus?: string;
   readonly days?: string;
   readonly zero?: string;
@@ -33,14 +24,26 @@ export interface ConstraintOptions {
   readonly hyperparams?: boolean;
   readonly uniqueTokens?: string;
   readonly inferenceTokens?: string;
+  /** `--hours`: a booking's length in hours (with --gpus, without --budget). */
+  readonly hours?: string;
+}
+
+/** What the constraint flags need from the rest of the request: the resolved cluster inputs. */
+export interface ConstraintContext {
+  readonly architecture?: { readonly arch: Architecture; readonly origin: Exclude<ArchitectureOrigin, 'proposed'> };
+  readonly interconnect?: Interconnect;
+  /** Days of a booking (`--gpus` with `--days`/`--hours`, no budget). */
+  readonly bookedDays?: number;
+  /** Sequence length when --seq-len is not given (an architecture preset's context). */
+  readonly defaultSeqLen?: number;
 }
 
 /**
  * Adds the sections the constraint flags ask for to a plan. `lossModels` must hold every model
  * that scores a row (the built-ins and any user-supplied one).
  */
-export function applyConstraintOptions(plan: PlanDocument, options: ConstraintOptions, lossModels: readonly LossModel[]): PlanDocument {
-  const request = parseConstraintOptions(options);
+export function applyConstraintOptions(plan: PlanDocument, options: ConstraintOptions, lossModels: readonly LossModel[], context: ConstraintContext = {}): PlanDocument {
+  const request = parseConstraintOptions(options, context);
   const costAsked = plan.input.price !== null && plan.hardware !== null;
   const asked =
     costAsked || request.gpus !== undefined || request.days !== undefined || request.memory || request.shape || request.hyperparams ||
@@ -54,31 +57,50 @@ export function applyConstraintOptions(plan: PlanDocument, options: ConstraintOp
 }
 
 /** Parses and cross-checks the constraint flags. */
-export function parseConstraintOptions(options: ConstraintOptions): ConstraintRequest {
+export function parseConstraintOptions(options: ConstraintOptions, context: ConstraintContext = {}): ConstraintRequest {
   const gpus = options.gpus === undefined ? undefined : parseWholeNumber(options.gpus, '--gpus', MAX.gpus);
+  // A booking's --days is its length, not a deadline (the time section then shows those GPUs).
   const days = options.days === undefined ? undefined : parseBounded(options.days, '--days', MAX.days, MIN_DAYS);
-  const memoryFlagGiven = [options.zero, options.microBatch, options.recompute, options.optimizer].some((value) => value !== undefined);
+  const memoryFlagGiven = [
+    options.zero, options.microBatch, options.recompute, options.optimizer, options.layout, options.gpusPerNode, options.globalBatch, options.gradDtype,
+    options.arch, options.layers, options.dModel, options.heads, options.kvHeads, options.ffn,
+  ].some((value) => value !== undefined) || options.flashAttn === false;
   const wantsMemory = gpus !== undefined || days !== undefined || memoryFlagGiven || (options.seqLen !== undefined && !options.hyperparams);
-  const seqLen = options.seqLen === undefined ? DEFAULT_SEQ_LEN : parseWholeNumber(options.seqLen, '--seq-len', MAX.seqLen);
+  const seqLen = options.seqLen === undefined ? (context.defaultSeqLen ?? DEFAULT_SEQ_LEN) : parseWholeNumber(options.seqLen, '--seq-len', MAX.seqLen);
   if (options.vocab !== undefined && !options.shape && !wantsMemory) {
     throw badInput('--vocab needs --shape (or a memory estimate: --gpus)', 'for example: --shape --vocab 50257');
   }
+  const cluster = parseClusterOptions(options);
+  const interconnect = context.interconnect ?? { intraNodeBytesPerSecond: 32e9, interNodeBytesPerSecond: 12.5e9, assumed: true };
+  const vocab = options.vocab === undefined ? DEFAULT_VOCAB : parseWholeNumber(options.vocab, '--vocab', MAX.vocab);
   return {
     ...(gpus === undefined ? {} : { gpus }),
     ...(days === undefined ? {} : { days }),
     ...(wantsMemory
       ? {
           memory: {
-            zeroStage: pickChoice(options.zero, ZERO_STAGES.map(String), DEFAULT_ZERO_STAGE, '--zero', Number) as ZeroStage,
-            seqLen,
-            microBatch: options.microBatch === undefined ? DEFAULT_MICRO_BATCH : parseWholeNumber(options.microBatch, '--micro-batch', MAX.microBatch),
-            recompute: pickChoice(options.recompute, RECOMPUTE_MODES, DEFAULT_RECOMPUTE, '--recompute', (text) => text as Recompute),
-            optimizer: pickChoice(options.optimizer, OPTIMIZERS, DEFAULT_OPTIMIZER, '--optimizer', (text) => text as Optimizer),
+            cluster: {
+              ...(context.architecture ? { architecture: context.architecture } : {}),
+              vocab,
+              seqLen,
+              optimizer: cluster.optimizer,
+              gradDtype: cluster.gradDtype,
+              flashAttention: cluster.flashAttention,
+              gpusPerNode: cluster.gpusPerNode,
+              ...(cluster.globalBatch === undefined ? {} : { globalBatch: cluster.globalBatch }),
+              constraints: cluster.constraints,
+              fixedLayout: cluster.fixedLayout,
+            },
+            intraNodeBytesPerSecond: interconnect.intraNodeBytesPerSecond,
+            interNodeBytesPerSecond: interconnect.interNodeBytesPerSecond,
+            interconnectAssumed: interconnect.assumed,
+            ...(cluster.startDate === undefined ? {} : { startDate: cluster.startDate }),
+            ...(context.bookedDays === undefined ? {} : { bookedDays: context.bookedDays }),
           },
         }
       : {}),
     shape: options.shape === true,
-    vocabSize: options.vocab === undefined ? DEFAULT_VOCAB : parseWholeNumber(options.vocab, '--vocab', MAX.vocab),
+    vocabSize: vocab,
     hyperparams: options.hyperparams === true,
     seqLen,
     ...(options.uniqueTokens === undefined ? {} : { uniqueTokens: parseBounded(options.uniqueTokens, '--unique-tokens', MAX.tokens, 1) }),

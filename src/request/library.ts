@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { FitDocument } from '../core/fit/document.js';
 import type { PlanDocument } from '../core/plan-document.js';
 import { PlanError } from '../domain/errors.js';
@@ -46,7 +46,13 @@ function keysOf(schema: z.ZodType): string[] {
  * ```
  */
 export function plan(request: PlanRequest): PlanDocument {
-  return planDocument(validate(PlanRequestSchema, request, 'plan request'), BUILTIN_CATALOG);
+  const valid = validate(PlanRequestSchema, request, 'plan request');
+  // A finish date counts from today unless `start` says otherwise, as on the command line.
+  return planDocument({ ...valid, start: valid.start ?? today() }, BUILTIN_CATALOG);
+}
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
 }
 
 /**
@@ -76,7 +82,7 @@ export function sweep(request: SweepRequest): SweepDocument {
  */
 export function fit(request: FitRequest): FitDocument {
   const { runs, input, date, ...settings } = validate(FitRequestSchema, request, 'fit request');
-  const source = { input: input ?? 'runs', date: date ?? new Date().toISOString().slice(0, 10) };
+  const source = { input: input ?? 'runs', date: date ?? today() };
   return fitRuns(runs, fitSettingsOf(settings), source).document;
 }
 

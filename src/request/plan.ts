@@ -1,5 +1,5 @@
 import { parseBaseline, reanchorRule, type Anchor } from '../core/baseline.js';
-import { parseBudget } from '../core/budget.js';
+import { parseBudget, type Budget } from '../core/budget.js';
 import { parsePrice, toCompute, type Compute } from '../core/compute.js';
 import { badInput } from '../domain/errors.js';
 import { parseMfu, resolveHardware, type Hardware } from '../core/hardware.js';
@@ -11,8 +11,14 @@ import type { PlanDocument, PlanInput } from '../core/plan-document.js';
 import type { LossModel, Rule } from '../domain/presets.js';
 import { BUILTIN_CATALOG, findAccelerator, findLossModel, findRule, type PresetCatalog } from '../presets/catalog.js';
 import type { PlanRequest } from '../domain/request.js';
-import { applyConstraintOptions, type ConstraintOptions } from './constraints.js';
-import { readPlanQuery } from './plan-query.js';
+import { applyConstraintOptions, type ConstraintContext, type ConstraintOptions } from './constraints.js';
+import { readPlanQuery, type PlanQuery } from './plan-query.js';
+import { evaluateRun } from '../core/chosen-run.js';
+import { predictLoss } from '../core/loss.js';
+import { parsePositiveQuantity } from '../domain/si.js';
+import type { RealModel } from '../domain/architecture.js';
+import { architectureOf, findRealModel } from '../presets/real-models.js';
+import { interconnectOf, resolveArchitecture } from './cluster.js';
 
 /** A plan request's fields as text, undefined where not given: what the parsers read. */
 export interface PlanOptions extends ConstraintOptions {
@@ -28,6 +34,8 @@ export interface PlanOptions extends ConstraintOptions {
   readonly targetLoss?: string;
   readonly baseline?: string;
   readonly range?: boolean;
+  /** `--model <id>`: a real training run (presets/models.json): its N, D and architecture. */
+  readonly model?: string;
 }
 
 export const DEFAULT_RULE_ID = 'deepmind';
@@ -50,8 +58,14 @@ export interface PlanSetup {
  * `llm-plan --json` prints and what the library's `plan()` returns. Pure; the catalog is the
  * built-in presets unless the caller loaded user presets (the CLI does, from files and env).
  */
-export function planDocument(request: PlanRequest, catalog: PresetCatalog = BUILTIN_CATALOG): PlanDocument {
-  return planFromOptions(requestAsText(request) as PlanOptions, catalog);
+export function planDocument(request: PlanRequest & ClusterFiles, catalog: PresetCatalog = BUILTIN_CATALOG): PlanDocument {
+  const { archFile, ...fields } = request;
+  return planFromOptions({ ...(requestAsText(fields) as PlanOptions), ...(archFile ? { archFile } : {}) }, catalog);
+}
+
+/** What a request names but the pipeline does not read itself: the content of an `arch` config.json path. */
+export interface ClusterFiles {
+  readonly archFile?: { readonly name: string; readonly json: unknown };
 }
 
 /**
@@ -69,8 +83,33 @@ export function requestAsText(request: object): Readonly<Record<string, string |
 }
 
 function planFromOptions(options: PlanOptions, catalog: PresetCatalog = BUILTIN_CATALOG): PlanDocument {
-  const query = readPlanQuery(options);
+  const start = readStart(options);
   const setup = resolvePlanSetup(options, catalog);
+  const lossModels = [...new Set([...setup.scored.map(({ loss }) => loss), ...catalog.lossModels])];
+  const accelerator = options.gpu === undefined ? undefined : findAccelerator(catalog, options.gpu);
+  const architecture = resolveArchitecture(options, start.model ? architectureOf(start.model) : undefined);
+  const context: ConstraintContext = {
+    ...(architecture ? { architecture } : {}),
+    interconnect: interconnectOf(accelerator),
+    ...(start.kind === 'booking' ? { bookedDays: start.hours / 24 } : {}),
+    ...(architecture?.origin === 'preset' && architecture.arch.maxSeqLen !== undefined ? { defaultSeqLen: Math.min(architecture.arch.maxSeqLen, 8192) } : {}),
+  };
+  if (start.kind === 'run') {
+    if (options.range) throw badInput('--range describes the spread of a rule\'s optimum; a chosen run (--params with --tokens, or --model) has none', 'drop --range, or plan the budget with --budget');
+    const flops = 6 * start.params * start.tokens;
+    const compute = toCompute({ kind: 'flops', flops, text: `${flops}flops` }, setup.hardware, setup.price);
+    const optimum = planForCompute(setup, compute, { budget: null, params: start.params, tokens: start.tokens, targetLoss: null });
+    const rows = optimum.plans.map((row) => {
+      const scored = setup.scored.find(({ rule }) => rule.id === row.rule);
+      const lossModel = scored?.loss ?? findLossModel(catalog, row.loss.model);
+      const evaluated = evaluateRun(row, start.params, start.tokens, lossModel);
+      return row.losses ? { ...evaluated, losses: row.losses.map(({ model }) => ({ model, value: predictLoss(findLossModel(catalog, model), start.params, start.tokens) })) } : evaluated;
+    });
+    const notes = start.model ? [...optimum.notes, describeRealModel(start.model)] : optimum.notes;
+    const plan: PlanDocument = { ...optimum, input: { ...optimum.input, model: start.model?.id ?? null }, plans: rows, notes };
+    return applyConstraintOptions(plan, options, lossModels, context);
+  }
+  const query: PlanQuery = start.kind === 'booking' ? { kind: 'budget', budget: start.budget } : start.query;
   const compute = query.kind === 'budget' ? toCompute(query.budget, setup.hardware, setup.price) : computeForQuery(query, setup);
   const plan = planForCompute(
     setup,
@@ -84,7 +123,52 @@ function planFromOptions(options: PlanOptions, catalog: PresetCatalog = BUILTIN_
     // The size the user typed comes back exactly; the other is derived from it (issue 11).
     query.kind === 'params' ? { params: query.params } : query.kind === 'tokens' ? { tokens: query.tokens } : {},
   );
-  return applyConstraintOptions(plan, options, [...new Set([...setup.scored.map(({ loss }) => loss), ...catalog.lossModels])]);
+  const withBooking: PlanDocument = start.kind === 'booking' ? { ...plan, input: { ...plan.input, booking: { gpus: start.gpus, hours: start.hours, gpuHours: start.gpus * start.hours } } } : plan;
+  return applyConstraintOptions(withBooking, options, lossModels, context);
+}
+
+type Start =
+  | { readonly kind: 'query'; readonly query: PlanQuery; readonly model?: undefined }
+  | { readonly kind: 'run'; readonly params: number; readonly tokens: number; readonly model?: RealModel }
+  | { readonly kind: 'booking'; readonly gpus: number; readonly hours: number; readonly budget: Budget; readonly model?: undefined };
+
+/**
+ * What the plan starts from: a real model (`--model`), a chosen run (`--params` and `--tokens`),
+ * a booking (`--gpus` with `--days` or `--hours`, no budget: budget = GPUs × time), or one of the
+ * budget/inverse queries.
+ */
+function readStart(options: PlanOptions): Start {
+  const queryFlags = [options.budget, options.params, options.tokens, options.targetLoss];
+  if (options.model !== undefined) {
+    if (queryFlags.some((value) => value !== undefined)) {
+      throw badInput('--model fixes N and D: give no --budget, --params, --tokens or --target-loss with it', 'for example: llm-plan --model gopher');
+    }
+    const model = findRealModel(options.model);
+    return { kind: 'run', params: model.params, tokens: model.tokens, model };
+  }
+  if (options.hours !== undefined && options.days !== undefined) throw badInput('give --days or --hours for the booking, not both');
+  if (options.params !== undefined && options.tokens !== undefined && options.budget === undefined && options.targetLoss === undefined) {
+    return { kind: 'run', params: parsePositiveQuantity(options.params, '--params'), tokens: parsePositiveQuantity(options.tokens, '--tokens') };
+  }
+  const noQuery = queryFlags.every((value) => value === undefined);
+  if (noQuery && options.gpus !== undefined && (options.days !== undefined || options.hours !== undefined)) {
+    const gpus = parsePositiveQuantity(options.gpus, '--gpus');
+    const hours = options.hours !== undefined ? parsePositiveQuantity(options.hours, '--hours') : parsePositiveQuantity(options.days ?? '', '--days') * 24;
+    if (!Number.isSafeInteger(gpus)) throw badInput(`--gpus must be a whole number, got '${options.gpus}'`);
+    if (hours > 24e6) throw badInput(`the booking must be at most 1,000,000 days, got ${hours / 24} days`);
+    const gpuHours = gpus * hours;
+    return { kind: 'booking', gpus, hours, budget: { kind: 'gpu-hours', gpuHours, text: `${gpuHours}gpuh` } };
+  }
+  if (options.hours !== undefined) {
+    throw badInput('--hours is the length of a booking: give it with --gpus and without --budget', 'for example: llm-plan --gpu h100 --gpus 256 --hours 500');
+  }
+  return { kind: 'query', query: readPlanQuery(options) };
+}
+
+/** The note a real model adds: where its figures come from. */
+function describeRealModel(model: RealModel): string {
+  const flops = model.paperFlops === undefined ? '' : ` The paper gives ${model.paperFlops.toExponential(2).replace('e+', 'e')} FLOPs; here C = 6·N·D.`;
+  return `${model.name}: ${model.source}.${flops}`;
 }
 
 /** The plan document for one compute under a resolved setup (one row of a sweep, or a plan). */

@@ -13,24 +13,29 @@ async function planJson(argv: readonly string[]) {
 // The budget: 50,000 A100 GPU-hours = 50000·3600·312e12·0.40 = 2.2464e22 FLOPs;
 // deepmind: N = 70e9·(2.2464e22/5.88e23)^0.5 = 13.682e9, D = 20·N = 273.64e9.
 describe('constraint sections in --json', () => {
-  it('--gpus 256: wall clock 50000/256 = 195.3 h = 8.14 days; memory per GPU; fits false at ZeRO-0', async () => {
-    const plan = await planJson(['--budget', '50000gpuh', '--gpu', 'a100', '--gpus', '256']);
+  it('--gpus 256 --layout tp=1,pp=1 --zero 0: wall clock 50000/256 = 8.14 days; 16 B × N per GPU does not fit', async () => {
+    const plan = await planJson(['--budget', '50000gpuh', '--gpu', 'a100', '--gpus', '256', '--layout', 'tp=1,pp=1', '--zero', '0']);
     const [row] = plan.plans;
     expect(row.time).toEqual({ gpuHours: 50_000, gpus: 256, wallClockHours: 195.3125, wallClockDays: 195.3125 / 24 });
-    // States 16 B × 13.682e9 = 218.9 GB > 80 GB.
-    expect(relativeError(row.memory.modelStateBytesPerGpu, 16 * 13.682e9)).toBeLessThan(1e-4);
-    expect(row.memory).toMatchObject({ zeroStage: 0, gpus: 256, fits: false, gpuMemoryBytes: 80e9, recompute: 'selective', seqLen: 2048, microBatch: 1 });
-    expect(plan.notes.join('\n')).toMatch(/Does not fit in GPU memory: .*--zero 1 fits/);
+    // The proposed shape's exact N (≈ 13.682e9 · (1 − 0.2%)); states 16 B × N ≈ 219 GB > 80 GB.
+    const n = row.architecture.params;
+    expect(relativeError(n, 13.682e9)).toBeLessThan(0.01);
+    expect(relativeError(row.memory.modelStateBytesPerGpu, 16 * n)).toBeLessThan(1e-12);
+    expect(row.memory).toMatchObject({ zeroStage: 0, gpus: 256, fits: false, gpuMemoryBytes: 80e9, seqLen: 2048, tensorParallel: 1, pipelineParallel: 1 });
+    // The fixed layout is what cannot fit: the advice is to let the search choose.
+    expect(row.layout.advice[0]).toEqual({ kind: 'drop-constraints', dropped: ['tp', 'pp', 'zero'] });
+    expect(plan.notes.join('\n')).toMatch(/No layout fits in 80\.0 GB per GPU: .*let the search choose --layout and --zero/);
     expect(row.cost).toBeUndefined();
     expect(row.shape).toBeUndefined();
   });
 
-  it('--zero 1 over 256: 4·13.682e9 + 12·13.682e9/256 = 55.37 GB of states, fits', async () => {
-    const plan = await planJson(['--budget', '50000gpuh', '--gpu', 'a100', '--gpus', '256', '--zero', '1']);
-    const { memory } = plan.plans[0];
-    expect(relativeError(memory.modelStateBytesPerGpu, 4 * 13.682e9 + (12 * 13.682e9) / 256)).toBeLessThan(1e-4);
+  it('--layout tp=1,pp=1 --zero 1 over 256: 4·N + 12·N/256 of states, fits', async () => {
+    const plan = await planJson(['--budget', '50000gpuh', '--gpu', 'a100', '--gpus', '256', '--layout', 'tp=1,pp=1', '--zero', '1']);
+    const { memory, architecture } = plan.plans[0];
+    const n = architecture.params;
+    expect(relativeError(memory.modelStateBytesPerGpu, 4 * n + (12 * n) / 256)).toBeLessThan(1e-12);
     expect(memory.fits).toBe(true);
-    expect(plan.notes.join('\n')).not.toMatch(/Does not fit/);
+    expect(plan.notes.join('\n')).not.toMatch(/No layout fits/);
   });
 
   it('--days 14: ceil(50000 / 336) = 149 GPUs, and memory on those 149', async () => {
@@ -156,7 +161,7 @@ describe('constraint sections in the table', () => {
     }
     expect(result.stdout).toMatch(/deepmind\s+50,000\s+256\s+8\.14 days/);
     expect(result.stdout).toMatch(/deepmind\s+50,000\s+\$1\.80\s+\$90,000/);
-    expect(result.stdout).toMatch(/Memory per GPU · ZeRO-0 over 256 GPUs/);
+    expect(result.stdout).toMatch(/Memory per GPU t\d+·p\d+·d\d+ · ZeRO-\d/);
   });
 
   it('shows none of them for a plain plan', async () => {
@@ -175,7 +180,7 @@ describe('constraint flags: bad input exits 2 with one error line', () => {
     [['--budget', '1e23flops', '--gpu', 'a100', '--days', 'soon'], /--days 'soon' is not a number/],
     [['--budget', '1e23flops', '--gpu', 'a100', '--gpus', '8', '--zero', '4'], /'--zero <stage>' argument '4' is invalid. Allowed choices are 0, 1, 2, 3/],
     [['--budget', '1e23flops', '--gpu', 'a100', '--gpus', '8', '--recompute', 'some'], /'--recompute <mode>' argument 'some' is invalid. Allowed choices are none, selective, full/],
-    [['--budget', '1e23flops', '--gpu', 'a100', '--gpus', '8', '--optimizer', 'lion'], /'--optimizer <name>' argument 'lion' is invalid. Allowed choices are adamw, sgd/],
+    [['--budget', '1e23flops', '--gpu', 'a100', '--gpus', '8', '--optimizer', 'lion'], /'--optimizer <name>' argument 'lion' is invalid. Allowed choices are adamw, adafactor, sgd/],
     [['--budget', '1e23flops', '--vocab', '50000'], /--vocab needs --shape/],
     [['--budget', '1e23flops', '--unique-tokens', 'lots'], /--unique-tokens 'lots' is not a number/],
     [['--budget', '1e23flops', '--rule', 'openai', '--unique-tokens', '300B'], /kaplan2020 is Kaplan's form/],

@@ -7,7 +7,7 @@ import { planRequestFromFlags } from '../../src/cli/plan-request.js';
 function requestOf(argv: string): unknown {
   const command = addPlanOptions(new Command()).exitOverride();
   command.parse(argv.split(' ').filter(Boolean), { from: 'user' });
-  return planRequestFromFlags(command.opts());
+  return planRequestFromFlags(command.opts(), (key) => command.getOptionValueSource(key));
 }
 
 describe('flags → plan request', () => {
@@ -25,6 +25,11 @@ describe('flags → plan request', () => {
     ['--budget 1e22flops --micro-batch 2 --recompute full --optimizer adamw', { budget: '1e22flops', microBatch: '2', recompute: 'full', optimizer: 'adamw' }],
     ['--budget 1e22flops --vocab 50257 --unique-tokens 1T --inference-tokens 1e13', { budget: '1e22flops', vocab: '50257', uniqueTokens: '1T', inferenceTokens: '1e13' }],
     ['--budget 1e21flops --baseline 1B:20B', { budget: '1e21flops', baseline: '1B:20B' }],
+    ['--gpus 1024 --days 30 --gpu h100 --arch llama-2-70b', { gpus: '1024', days: '30', gpu: 'h100', arch: 'llama-2-70b' }],
+    ['--gpus 64 --hours 12 --layout tp=8,pp=2 --gpus-per-node 8 --global-batch 512', { gpus: '64', hours: '12', layout: 'tp=8,pp=2', gpusPerNode: '8', globalBatch: '512' }],
+    ['--params 70B --tokens 1.4T --grad-dtype fp32 --no-flash-attn', { params: '70B', tokens: '1.4T', gradDtype: 'fp32', flashAttn: false }],
+    ['--model gopher --start 2026-01-05', { model: 'gopher', start: '2026-01-05' }],
+    ['--budget 1e23flops --layers 32 --d-model 4096 --heads 32 --kv-heads 8 --ffn 14336', { budget: '1e23flops', layers: '32', dModel: '4096', heads: '32', kvHeads: '8', ffn: '14336' }],
     ['', {}],
   ])('%s', (argv, request) => {
     expect(requestOf(argv)).toEqual(request);

@@ -26,6 +26,9 @@ describe('the library returns exactly the document --json prints', () => {
     [{ budget: '20000gpuh', gpu: 'a100', gpus: 64, seqLen: 4096, shape: true, hyperparams: true, range: true }, '--budget 20000gpuh --gpu a100 --gpus 64 --seq-len 4096 --shape --hyperparams --range'],
     [{ budget: '1e22flops', uniqueTokens: '100B', inferenceTokens: 1e12, loss: 'all' }, '--budget 1e22flops --unique-tokens 100B --inference-tokens 1e12 --loss all'],
     [{ budget: '1e21flops', baseline: '1B:20B', rule: 'openai', gpu: null }, '--budget 1e21flops --baseline 1B:20B --rule openai'],
+    [{ gpus: 1024, days: 30, gpu: 'h100', arch: 'llama-2-70b' }, '--gpus 1024 --days 30 --gpu h100 --arch llama-2-70b'],
+    [{ model: 'chinchilla', gpu: 'a100', flashAttn: false }, '--model chinchilla --gpu a100 --no-flash-attn'],
+    [{ params: 7e9, tokens: '2T', gpu: 'h100', gpus: 256, start: '2026-01-05' }, '--params 7e9 --tokens 2T --gpu h100 --gpus 256 --start 2026-01-05'],
   ])('plan(%j) = llm-plan %s --json', async (request, flags) => {
     expect(plan(request)).toEqual(await json(flags.split(' ')));
   });

@@ -41,6 +41,8 @@ const base: PlanDocument = {
         precision: 'bf16', optimizer: 'adamw', zeroStage: 1, gpus: 250, seqLen: 2048, microBatch: 1, recompute: 'selective',
         modelStateBytesPerParam: 16, modelStateBytesPerGpu: 55.5e9, activationBytesPerGpu: 15e9, totalBytesPerGpu: 70.5e9,
         gpuMemoryBytes: 80e9, fits: true, minGpusForModelStates: 7, lowestFittingZeroStage: 1, assumedShape: { nLayers: 42, dModel: 5120, nHeads: 40 },
+        gradDtype: 'bf16', tensorParallel: 1, pipelineParallel: 1, bufferBytesPerGpu: 8e9,
+        split: { weights: 27.4e9, gradients: 27.4e9, optimizer: 0.7e9, activations: 15e9, buffers: 8e9 },
       },
     },
   ],

@@ -24,9 +24,21 @@ describe('the plan-sections schema', () => {
     const [row] = JSON.parse(result.stdout).plans;
     const parsed = PlanSectionsSchema.parse(row);
     for (const key of Object.keys(PlanSectionsSchema.shape)) {
+      if (key === 'comparison') continue; // a chosen run's section: checked below
       expect(row[key], key).toBeDefined();
       // Non-strict objects drop unknown keys on parse: equality means nothing was left out.
       expect(parsed[key as keyof typeof parsed], key).toEqual(row[key]);
+    }
+  });
+
+  it('accepts a chosen run with its comparison and the cluster sections, all fields in the schema', async () => {
+    const result = await runCli(['--params', '7B', '--tokens', '2T', '--gpu', 'h100', '--gpus', '64', '--start', '2026-12-01', '--json']);
+    expect(result.code).toBe(0);
+    const [row] = JSON.parse(result.stdout).plans;
+    const parsed = PlanSectionsSchema.parse(row);
+    for (const key of ['comparison', 'layout', 'architecture', 'flopsPerToken', 'memory', 'time'] as const) {
+      expect(row[key], key).toBeDefined();
+      expect(parsed[key], key).toEqual(row[key]);
     }
   });
 });

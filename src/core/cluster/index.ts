@@ -6,3 +6,4 @@ export * from './layout.js';
 export * from './memory.js';
 export * from './params.js';
 export * from './shape.js';
+export * from './plan-cluster.js';

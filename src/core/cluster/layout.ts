@@ -129,6 +129,8 @@ export interface LayoutSearch {
   readonly searchedCount: number;
   /** The fastest layout ignoring memory: when it does not fit, memory is what binds. */
   readonly fastestIgnoringMemory: LayoutEstimate | undefined;
+  /** The layout needing the least memory per GPU (what comes closest when nothing fits). */
+  readonly leastMemory: LayoutEstimate | undefined;
 }
 
 /** Divisors of n in increasing order. */
@@ -166,6 +168,7 @@ export function searchLayouts(setup: TrainingSetup, cluster: ClusterSpec, global
   const flopsByMode = new Map(recomputes.map((mode) => [mode, flopsPerToken(arch, setup.seqLen, mode, setup.flashAttention)] as const));
   const fitting: LayoutEstimate[] = [];
   let fastestIgnoringMemory: LayoutEstimate | undefined;
+  let leastMemory: LayoutEstimate | undefined;
   let searchedCount = 0;
   const perToken = (estimate: LayoutEstimate): number => 1 / estimate.tokensPerSecond;
   const better = (a: LayoutEstimate, b: LayoutEstimate): boolean => perToken(a) < perToken(b) * (1 - 1e-12) || (Math.abs(perToken(a) / perToken(b) - 1) <= 1e-12 && a.memory.total < b.memory.total);
@@ -189,6 +192,7 @@ export function searchLayouts(setup: TrainingSetup, cluster: ClusterSpec, global
             const estimate = estimateLayout(setup, cluster, layout, globalBatchSequences, flops);
             searchedCount++;
             if (!fastestIgnoringMemory || better(estimate, fastestIgnoringMemory)) fastestIgnoringMemory = estimate;
+            if (!leastMemory || estimate.memory.total < leastMemory.memory.total) leastMemory = estimate;
             if (estimate.fits) fitting.push(estimate);
           }
         }
@@ -196,7 +200,7 @@ export function searchLayouts(setup: TrainingSetup, cluster: ClusterSpec, global
     }
   }
   fitting.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
-  return { ranked: fitting.slice(0, keep), fittingCount: fitting.length, searchedCount, fastestIgnoringMemory };
+  return { ranked: fitting.slice(0, keep), fittingCount: fitting.length, searchedCount, fastestIgnoringMemory, leastMemory };
 }
 
 export type Binding = 'memory' | 'bubble' | 'communication' | 'recomputation' | 'compute';

@@ -152,10 +152,10 @@ export function memoryPerGpu(setup: TrainingSetup, layout: Layout, microBatchesP
 
   const stages: { stage: MemorySplit['stage']; params: number; activations: number }[] =
     pp === 1
-      ? [{ stage: 'only', params: blockParams + vocabParams * (arch.tiedEmbeddings ? 1 : 2), activations: layersPerStage * perLayer + workingSet + embeddingActs + logits }]
+      ? [{ stage: 'only', params: blockParams + vocabParams * (arch.tiedEmbeddings ? 1 : 2) + (counts.positions + counts.finalNorm) / tp, activations: layersPerStage * perLayer + workingSet + embeddingActs + logits }]
       : [
-          { stage: 'first', params: blockParams + vocabParams, activations: layersPerStage * inFlight * perLayer + workingSet + embeddingActs },
-          { stage: 'last', params: blockParams + vocabParams, activations: layersPerStage * perLayer + workingSet + logits },
+          { stage: 'first', params: blockParams + vocabParams + counts.positions / tp, activations: layersPerStage * inFlight * perLayer + workingSet + embeddingActs },
+          { stage: 'last', params: blockParams + vocabParams + counts.finalNorm / tp, activations: layersPerStage * perLayer + workingSet + logits },
         ];
   const buffers = BUFFER_ALLOWANCE * gpuMemoryBytes;
   let worst: MemorySplit | undefined;

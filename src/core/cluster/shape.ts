@@ -79,8 +79,7 @@ export function proposeArchitecture(target: number, vocab: number = DEFAULT_VOCA
     const one = countParams(llamaShape(1, heads, vocab));
     const zero = countParams(llamaShape(1, heads, vocab)).total - one.perLayer;
     const ideal = (target - zero) / one.perLayer;
-    for (const layers of new Set([Math.floor(ideal), Math.ceil(ideal)])) {
-      if (layers < 1) continue;
+    for (const layers of new Set([Math.max(1, Math.floor(ideal)), Math.max(1, Math.ceil(ideal))])) {
       const architecture = llamaShape(layers, heads, vocab);
       const params = zero + layers * one.perLayer;
       const relativeError = params / target - 1;

@@ -7,9 +7,10 @@ import { SECONDS_PER_HOUR } from '../../domain/units.js';
 import { planDataConstrained } from './data-constrained.js';
 import { suggestHyperparams } from './hyperparams.js';
 import { planForInference } from './inference.js';
-import { estimateMemory, type Optimizer, type Recompute, type ZeroStage } from './memory.js';
+import { addDays } from '../chosen-run.js';
+import { planCluster, type ClusterRequest } from '../cluster/plan-cluster.js';
 import { estimateCost, estimateTime } from './schedule.js';
-import { describeDataConstrained, describeInference, describeMisfit } from './notes.js';
+import { describeDataConstrained, describeInference } from './notes.js';
 import type { PlanSections } from './sections.js';
 import { proposeShape, SHAPE_TOLERANCE } from './shape.js';
 
@@ -17,13 +18,21 @@ import { proposeShape, SHAPE_TOLERANCE } from './shape.js';
 export interface ConstraintRequest {
   readonly gpus?: number;
   readonly days?: number;
-  /** Present when a memory estimate is asked for (or implied by --gpus/--days). */
+  /**
+   * Present when a memory estimate is asked for (or implied by --gpus/--days): the cluster model
+   * (architecture, layout search, memory per GPU, step time).
+   */
   readonly memory?: {
-    readonly zeroStage: ZeroStage;
-    readonly seqLen: number;
-    readonly microBatch: number;
-    readonly recompute: Recompute;
-    readonly optimizer: Optimizer;
+    readonly cluster: ClusterRequest;
+    /** Per-GPU link bandwidths, bytes/s per direction (accelerator preset, or the stated assumption). */
+    readonly intraNodeBytesPerSecond: number;
+    readonly interNodeBytesPerSecond: number;
+    /** The accelerator has no interconnect figures: the bandwidths are llm-plan's assumption. */
+    readonly interconnectAssumed: boolean;
+    /** ISO date the run starts (the CLI passes today's); the finish date counts from it. */
+    readonly startDate?: string;
+    /** The booking (`--gpus` × `--days`/`--hours` without a budget), for the overrun note. */
+    readonly bookedDays?: number;
   };
   readonly shape?: boolean;
   readonly vocabSize: number;
@@ -70,11 +79,40 @@ export function applyConstraints(plan: PlanDocument, request: ConstraintRequest,
       }
     }
 
-    if (request.memory && hardware && shape) {
+    if (request.memory && hardware) {
+      const { memory } = request;
       const gpus = request.gpus ?? sections.time?.gpusForTargetDays ?? 1;
-      const memory = estimateMemory(row.params, shape, { ...request.memory, precision: hardware.precision, gpus, gpuMemoryBytes: hardware.memoryBytes });
-      sections.memory = memory;
-      if (!memory.fits) notes.push(`${label(row)}${describeMisfit(memory)}`);
+      const cluster = planCluster(
+        row,
+        gpus,
+        {
+          precision: hardware.precision,
+          peakFlops: hardware.peakFlops,
+          mfu: hardware.mfu,
+          memoryBytes: hardware.memoryBytes,
+          intraNodeBytesPerSecond: memory.intraNodeBytesPerSecond,
+          interNodeBytesPerSecond: memory.interNodeBytesPerSecond,
+        },
+        memory.cluster,
+        suggestHyperparams(row.flops, memory.cluster.seqLen).batchSequences,
+      );
+      sections.memory = cluster.memory;
+      sections.architecture = cluster.architecture;
+      sections.flopsPerToken = cluster.flops;
+      const { chosen } = cluster.layout;
+      sections.layout = {
+        ...cluster.layout,
+        ...(memory.startDate === undefined || !chosen.fits ? {} : { startDate: memory.startDate, finishDate: addDays(memory.startDate, chosen.days) }),
+      };
+      notes.push(...cluster.notes.map((note) => `${label(row)}${note}`));
+      if (memory.bookedDays !== undefined && chosen.fits && chosen.days > memory.bookedDays * 1.005) {
+        const share = memory.bookedDays / chosen.days;
+        const fitting = gpuHours === undefined ? '' : `; --budget ${Math.floor(gpuHours * share)}gpuh fits it`;
+        notes.push(
+          `${label(row)}The layout's estimate, ${formatNumber(chosen.days)} days, overruns the ${formatNumber(memory.bookedDays)}-day booking (the budget counts 6·N·D at the MFU; ` +
+            `attention, recomputation, bubble and communication come on top): about ${formatNumber(share * 100)}% of this compute fits${fitting}.`,
+        );
+      }
     }
 
     if (request.hyperparams) sections.hyperparams = suggestHyperparams(row.flops, request.seqLen);
@@ -102,7 +140,13 @@ export function applyConstraints(plan: PlanDocument, request: ConstraintRequest,
   });
 
   if (request.memory) {
-    notes.push('Memory assumes data parallelism with ZeRO sharding only (no tensor or pipeline parallelism) and leaves out buffers, fragmentation and framework overhead: treat it as a floor.');
+    notes.push(
+      'Memory and time are first-order estimates (Korthikanti et al. 2022; Narayanan et al. 2021; ZeRO): 10% of each GPU is set aside for buffers and fragmentation; ' +
+        '--mfu is the utilisation of the compute itself, and recomputation, the pipeline bubble and exposed communication come on top.',
+    );
+    if (request.memory.interconnectAssumed) {
+      notes.push('This GPU preset has no interconnect figures: the layout assumes PCIe 4.0 x16 between GPUs (32 GB/s per direction) and 100 Gb/s between nodes.');
+    }
   }
   if (request.hyperparams) {
     notes.push("Batch size and learning rate are DeepSeek LLM's fit on its own data (arXiv:2401.02954 §3.1), applied to C = 6·N·D: a starting point for a sweep.");

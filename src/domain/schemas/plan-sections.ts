@@ -14,9 +14,9 @@ const count = z.number().int().positive();
 
 const MemorySchema = z.object({
   precision: PrecisionSchema.describe('training precision (the hardware precision)'),
-  optimizer: z.enum(['adamw', 'sgd']),
+  optimizer: z.enum(['adamw', 'adafactor', 'sgd']),
   zeroStage: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]).describe('ZeRO stage: 1 shards optimizer states, 2 also gradients, 3 also weights'),
-  gpus: count.describe('data-parallel GPUs the states are sharded over'),
+  gpus: count.describe('data-parallel GPUs the states are sharded over (d of the chosen layout)'),
   seqLen: count.describe('tokens per sequence'),
   microBatch: count.describe('sequences per GPU per step'),
   recompute: z.enum(['none', 'selective', 'full']).describe('activation recomputation (Korthikanti et al. 2022)'),
@@ -25,10 +25,117 @@ const MemorySchema = z.object({
   activationBytesPerGpu: finite.describe('bytes, one micro-batch'),
   totalBytesPerGpu: finite.describe('bytes: model states + activations'),
   gpuMemoryBytes: finite.describe('bytes of memory per GPU'),
-  fits: z.boolean().describe('totalBytesPerGpu ≤ gpuMemoryBytes'),
-  minGpusForModelStates: count.nullable().describe('fewest GPUs holding the model states at this ZeRO stage; null when none can'),
-  lowestFittingZeroStage: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]).nullable().describe('lowest ZeRO stage at which the total fits on gpus; null when none does'),
-  assumedShape: z.object({ nLayers: count, dModel: count, nHeads: count }).describe('the shape the activations were estimated for (the --shape heuristic)'),
+  fits: z.boolean().describe('totalBytesPerGpu + bufferBytesPerGpu ≤ gpuMemoryBytes'),
+  minGpusForModelStates: count.nullable().describe('fewest GPUs (t·p·d at the chosen t and p) holding the model states at this ZeRO stage; null when none can'),
+  lowestFittingZeroStage: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]).nullable().describe('lowest ZeRO stage at which the chosen layout fits; null when none does'),
+  assumedShape: z.object({ nLayers: count, dModel: count, nHeads: count }).describe('the shape the activations were estimated for (plans[].architecture)'),
+  gradDtype: z.enum(['bf16', 'fp32']).describe('--grad-dtype: gradient bytes (2 or 4; Megatron-LM keeps fp32 main_grad)'),
+  tensorParallel: count.describe('t of the chosen layout'),
+  pipelineParallel: count.describe('p of the chosen layout'),
+  split: z
+    .object({ weights: finite, gradients: finite, optimizer: finite.describe('optimizer states + fp32 master weights'), activations: finite, buffers: finite.describe('the stated allowance') })
+    .describe('bytes per GPU by component, the most loaded pipeline stage'),
+  bufferBytesPerGpu: finite.describe('bytes set aside per GPU for CUDA/NCCL buffers and fragmentation (10% of the GPU, an assumption)'),
+});
+
+const ArchitectureSchema = z.object({
+  origin: z.enum(['preset', 'file', 'flags', 'proposed']).describe('--arch preset, a config.json, shape flags, or proposed from N (Llama 2 recipe)'),
+  id: z.string().optional(),
+  name: z.string(),
+  layers: count,
+  dModel: count,
+  heads: count,
+  kvHeads: count.describe('key/value heads (grouped-query attention when < heads)'),
+  headDim: count,
+  ffn: count.describe('feed-forward hidden width'),
+  vocab: count,
+  mlp: z.enum(['swiglu', 'gelu']),
+  tiedEmbeddings: z.boolean(),
+  norm: z.enum(['rmsnorm', 'layernorm']),
+  bias: z.enum(['none', 'qkv', 'attention', 'all']),
+  positions: z.enum(['rope', 'learned', 'relative']),
+  maxSeqLen: count.optional(),
+  statedParams: finite.optional().describe("the paper's own parameter count, where the shape does not reproduce it"),
+  source: z.string().optional(),
+  notes: z.string().optional(),
+  params: count.describe('exact parameter count of this shape, embeddings included'),
+  nonEmbeddingParams: count,
+  paramsVsPlan: finite.describe("params / the row's params − 1"),
+});
+
+const FlopsPerTokenSchema = z.object({
+  seqLen: count,
+  recompute: z.enum(['none', 'selective', 'full']),
+  flashAttention: z.boolean(),
+  modelPerToken: finite.describe('model FLOPs per training token (MFU counts these): 6·N_matmul + 12·L·s·h, causal masking not subtracted (Narayanan et al. 2021; PaLM App. B)'),
+  hardwarePerToken: finite.describe('hardware FLOPs per token (HFU): model + recomputation'),
+  sixNPerToken: finite.describe('6 × params: what the scaling law counts'),
+  attentionPerToken: finite.describe('the attention-score part of modelPerToken'),
+  model: finite.describe("modelPerToken × the row's tokens"),
+  hardware: finite.describe("hardwarePerToken × the row's tokens"),
+});
+
+const StepSchema = z.object({
+  compute: finite.describe('seconds: hardware FLOPs at peak × --mfu'),
+  recompute: finite.describe('seconds of compute spent on recomputation'),
+  bubble: finite.describe('seconds: 1F1B pipeline bubble, (p − 1)/m'),
+  tensorComm: finite.describe('seconds: tensor-parallel all-reduces over NVLink, not overlapped'),
+  pipelineComm: finite.describe('seconds: pipeline sends'),
+  dataComm: finite.describe('seconds: data-parallel gradient all-reduce left after overlap with the last backward pass'),
+  total: finite.describe('seconds per step'),
+});
+
+const LayoutRowSchema = z.object({
+  tp: count,
+  pp: count,
+  dp: count,
+  zero: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]),
+  recompute: z.enum(['none', 'selective', 'full']),
+  microBatch: count.describe('sequences per micro-batch'),
+  sequenceParallel: z.boolean(),
+  microBatches: count.describe('micro-batches per step (gradient accumulation)'),
+  globalBatch: count.describe('sequences per step: microBatches · microBatch · dp'),
+  fits: z.boolean(),
+  memory: z.object({ weights: finite, gradients: finite, optimizer: finite, activations: finite, buffers: finite, total: finite, stage: z.enum(['first', 'last', 'only']), paramsPerGpu: finite }).describe('bytes per GPU of the most loaded stage'),
+  step: StepSchema,
+  tokensPerSecond: finite,
+  days: finite.describe("wall-clock days for the row's tokens"),
+  achievedMfu: finite.describe('model FLOPs / (step time × peak)'),
+  achievedHfu: finite.describe('hardware FLOPs / (step time × peak)'),
+});
+
+const LayoutSchema = z.object({
+  gpus: count,
+  gpusPerNode: count,
+  requestedGlobalBatch: count.describe('sequences (--global-batch, or DeepSeek LLM’s batch for the compute)'),
+  fixed: z.boolean().describe('--layout: this layout evaluated, not searched'),
+  chosen: LayoutRowSchema.describe('the fastest fitting layout; when none fits, the leanest (fits false)'),
+  alternatives: z.array(LayoutRowSchema).describe('the next fastest fitting layouts'),
+  fittingCount: z.number().int().nonnegative(),
+  searchedCount: z.number().int().nonnegative(),
+  binding: z.enum(['memory', 'bubble', 'communication', 'recomputation', 'compute']).nullable().describe('what limits the chosen layout'),
+  advice: z
+    .array(
+      z.union([
+        z.object({ kind: z.literal('drop-constraints'), dropped: z.array(z.string()) }),
+        z.object({ kind: z.literal('more-gpus'), gpus: count }),
+        z.object({ kind: z.literal('shorter-sequences'), seqLen: count }),
+        z.object({ kind: z.literal('smaller-model'), params: finite, layers: count, dModel: count }),
+      ]),
+    )
+    .describe('when nothing fits: changes verified to make a layout fit'),
+  intraNodeBytesPerSecond: finite.describe('per GPU, per direction'),
+  interNodeBytesPerSecond: finite.describe('per GPU, per direction'),
+  startDate: z.string().optional().describe('YYYY-MM-DD the run starts (--start; the CLI uses today)'),
+  finishDate: z.string().optional().describe('startDate + days, rounded up'),
+});
+
+const ComparisonSchema = z.object({
+  optimum: z.object({ params: finite, tokens: finite, tokensPerParam: finite, loss: finite }).describe("the rule's allocation of the run's compute"),
+  paramsRatio: finite.describe('N / N_opt'),
+  tokensPerParamRatio: finite.describe("the run's tokens per parameter over the optimum's"),
+  lossGap: finite.describe("nats/token: the run's loss minus the optimum's"),
+  regime: z.enum(['over-trained', 'under-trained', 'optimal']),
 });
 
 const TimeSchema = z.object({
@@ -115,6 +222,10 @@ export const PlanSectionsShape = {
   hyperparams: HyperparamsSchema.optional().describe('--hyperparams'),
   dataConstrained: DataConstrainedSchema.optional().describe('--unique-tokens (Muennighoff et al. 2023)'),
   inference: InferenceSchema.optional().describe('--inference-tokens (Sardana et al. 2023)'),
+  architecture: ArchitectureSchema.optional().describe('with a memory estimate: the architecture (--arch, shape flags, or proposed)'),
+  flopsPerToken: FlopsPerTokenSchema.optional().describe('with a memory estimate: FLOPs per token with attention and recomputation'),
+  layout: LayoutSchema.optional().describe('with a memory estimate: the parallel layout search (t, p, d, ZeRO, recomputation, micro-batch)'),
+  comparison: ComparisonSchema.optional().describe("--params with --tokens, or --model: the run against the rule's optimum at the same compute"),
 };
 
 export const PlanSectionsSchema = z.object(PlanSectionsShape);

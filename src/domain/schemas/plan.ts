@@ -20,10 +20,16 @@ export const PlanInputSchema = z.object({
   rule: z.string().describe("the rule that ran: the user's ('all' included) or the default"),
   loss: z.string().nullable(),
   price: finite.nullable().describe('USD per GPU-hour'),
-  params: finite.nullable().optional().describe('--params: the compute-optimal run for this many parameters'),
-  tokens: finite.nullable().optional().describe('--tokens: the compute-optimal model for this many tokens'),
+  params: finite.nullable().optional().describe('--params: the compute-optimal run for this many parameters (with --tokens too: the chosen run, compared in plans[].comparison)'),
+  tokens: finite.nullable().optional().describe('--tokens: the compute-optimal model for this many tokens (with --params too: the chosen run)'),
   targetLoss: finite.nullable().optional().describe('--target-loss: the cheapest run reaching this loss'),
   baseline: z.string().nullable().optional().describe('--baseline N:D as typed'),
+  booking: z
+    .object({ gpus: finite, hours: finite, gpuHours: finite.describe('gpus × hours: the budget') })
+    .nullable()
+    .optional()
+    .describe('--gpus with --days or --hours and no --budget: the booking is the budget'),
+  model: z.string().nullable().optional().describe('--model: the real training run (presets/models.json) the plan evaluates; with params and tokens set, rows are that run'),
 });
 
 export const HardwareSchema = z.object({

@@ -106,3 +106,11 @@ describe('Hugging Face config.json', () => {
     expect((error as PlanError).message).toMatch(message);
   });
 });
+
+describe('proposed shape for tiny targets', () => {
+  it('still proposes one layer (flagged outside tolerance) when the embeddings alone exceed the target', () => {
+    const proposal = proposeArchitecture(1e5);
+    expect(proposal.architecture.layers).toBe(1);
+    expect(proposal.withinTolerance).toBe(false);
+  });
+});
