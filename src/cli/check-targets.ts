@@ -114,7 +114,7 @@ function resolveTarget(file: string, { index, label, raw }: Entry, catalog: Pres
     try {
       return compute();
     } catch (error) {
-      if (error instanceof PlanError && error.code !== 'internal') return fail(field, error.message, error.hint);
+      if (error instanceof PlanError && error.code !== 'internal') return fail(field, flagsToFields(error.message), error.hint === undefined ? undefined : flagsToFields(error.hint));
       throw error;
     }
   };
@@ -164,4 +164,16 @@ function resolveBudget(
 /** A validated count (number or SI string) as a number; the schema has already checked it. */
 function quantity(value: number | string): number {
   return typeof value === 'number' ? value : (parseSiNumber(value) ?? Number.NaN);
+}
+
+/**
+ * Errors from the plan's flag parsers, told in a check file's terms: `--gpu v100` is the field
+ * `gpu: v100` there, and "needs --gpu" is "needs a gpu: field" (issue 11).
+ */
+export function flagsToFields(text: string): string {
+  const fields = 'gpu|mfu|price|precision|budget';
+  return text
+    .replace(/^--([a-z][\w-]*)/, '$1')
+    .replace(new RegExp(`--(${fields}) (?=[\\w$])`, 'g'), '$1: ')
+    .replace(new RegExp(`--(${fields})\\b`, 'g'), 'a $1: field');
 }

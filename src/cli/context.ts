@@ -23,8 +23,9 @@ export interface OutputOptions {
  * The width human output is laid out for (issue 11): the terminal's, else a positive `COLUMNS`,
  * else 80. Tables fold their headers and notes wrap to it; `--wide` lists may ignore it.
  */
-export function widthFor(io: Pick<CliIo, 'isTTY' | 'columns' | 'env'>): number {
-  if (io.isTTY && io.columns !== undefined && io.columns > 0) return io.columns;
+export function widthFor(io: Pick<CliIo, 'columns' | 'env'>): number {
+  // `columns` is only known when stdout is a terminal (main.ts reads it from the TTY).
+  if (io.columns !== undefined && io.columns > 0) return io.columns;
   const columns = Number(io.env.COLUMNS);
   if (Number.isInteger(columns) && columns > 0) return columns;
   return 80;

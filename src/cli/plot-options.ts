@@ -1,3 +1,5 @@
+import { BUILTIN_REAL_MODELS } from '../presets/real-models.js';
+import type { RealModel } from '../domain/architecture.js';
 import { parseBudgetRange } from '../core/budget-range.js';
 import { parseBudget, type Budget } from '../core/budget.js';
 import { toCompute } from '../core/compute.js';
@@ -14,6 +16,8 @@ export interface PlotOptions extends Omit<PlanOptions, 'params' | 'tokens' | 'ta
   readonly width?: string;
   readonly height?: string;
   readonly svg?: string;
+  /** `--models`: place the real training runs of presets/models.json on the frontier. */
+  readonly models?: boolean;
 }
 
 /** The `llm-plan/plot@1` document: what the figure shows, as data (`plot --json`). */
@@ -39,6 +43,16 @@ const MAX_BUDGETS = 9;
  * stays legible; `--rule all` draws every rule of the rule book.
  */
 export function plotFromOptions(options: PlotOptions, catalog: PresetCatalog = BUILTIN_CATALOG): PlotDocument {
+  // --models alone: the frontier over the span of the runs' compute, a decade wider each side.
+  if (options.models && options.budget === undefined) {
+    const flops = BUILTIN_REAL_MODELS.map(runFlops);
+    const low = 10 ** Math.floor(Math.log10(Math.min(...flops)) - 0.5);
+    const high = 10 ** Math.ceil(Math.log10(Math.max(...flops)) + 0.5);
+    return plotFromOptions({ ...options, budget: `${low}flops..${high}flops`, frontier: true }, catalog);
+  }
+  if (options.models && !options.frontier) {
+    throw badInput('--models places real runs on the compute-optimal frontier', 'add --frontier with a budget range, or give --models alone');
+  }
   if (options.budget === undefined) {
     throw badInput('nothing to plot: --budget is missing', 'for example: llm-plan plot --budget 5000gpuh --gpu v100');
   }
@@ -59,7 +73,15 @@ export function plotFromOptions(options: PlotOptions, catalog: PresetCatalog = B
   const budgetPlans = documents.map((plan): BudgetPlans => ({ budget: plan.input.budget ?? '', flops: plan.compute.flops, plans: plan.plans }));
   const notes = [...new Set(documents.flatMap((plan) => plan.notes))];
   const input = { budget: options.budget, ...setup.input, frontier };
-  if (frontier) return { schema: PLOT_SCHEMA_ID, input, ...createFrontierPlot(budgetPlans), notes };
+  if (frontier) {
+    const models = options.models
+      ? BUILTIN_REAL_MODELS.map((model) => ({ id: model.id, name: model.name, flops: runFlops(model), params: model.params, tokens: model.tokens }))
+      : undefined;
+    const modelNotes = models
+      ? ["Real runs (presets/models.json) at their compute: the paper's own figure where it gives one, else 6·N·D. 'llm-plan models' lists N/N_opt per rule."]
+      : [];
+    return { schema: PLOT_SCHEMA_ID, input, ...createFrontierPlot(budgetPlans), ...(models ? { models } : {}), notes: [...notes, ...modelNotes] };
+  }
 
   // One plan's rows are all scored by one model (pairRulesWithLoss), so it draws the curves.
   const loss = setup.scored[0]?.loss;
@@ -98,4 +120,9 @@ export function parseSize(text: string | undefined, flag: string, fallback: numb
     throw badInput(`${flag} must be a whole number from ${min} to ${max}, got '${text}'`, `for example ${flag} ${fallback}`);
   }
   return value;
+}
+
+/** A run's compute: the paper's own figure where it gives one, else 6·N·D (reference/models.md). */
+function runFlops(model: RealModel): number {
+  return model.paperFlops ?? 6 * model.params * model.tokens;
 }

@@ -31,6 +31,7 @@ const EXAMPLES: readonly Example[] = [
   ['llm-plan --params 13e9 --inference-tokens 2T', 'a smaller model with less lifetime compute'],
   ['llm-plan gpus', 'the accelerator presets'],
   ['llm-plan rules', 'the scaling rules and loss models'],
+  ['llm-plan models', 'GPT-3, Chinchilla, Llama 3, … against each rule (N/N_opt)'],
   ['llm-plan --budget 1e23flops --format markdown', 'a plan for a PR comment (also csv, ndjson)'],
   [`echo '{"budget":"5000gpuh","gpu":"v100"}' | llm-plan --input -`, 'a plan request as JSON'],
   ['llm-plan --budget 1e22flops --gpu ./my-gpu.json', 'a user preset file (LLM_PLAN_PRESETS=dir adds a directory)'],
@@ -79,7 +80,7 @@ export async function run(given: readonly string[], io: CliIo): Promise<number> 
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (error) {
-    if (error instanceof CommanderError) return handleCommanderError(error, program, io);
+    if (error instanceof CommanderError) return handleCommanderError(error, program, io, argv);
     io.stderr(describeError(error, Boolean(io.env.LLM_PLAN_DEBUG)));
     return exitCodeFor(error);
   }
@@ -117,7 +118,7 @@ async function createProgram(argv: readonly string[], io: CliIo, setExitCode: (c
 }
 
 /** Commander's own errors (unknown option, missing value, …) in our one-line format. */
-function handleCommanderError(error: CommanderError, program: Command, io: CliIo): number {
+function handleCommanderError(error: CommanderError, program: Command, io: CliIo, argv: readonly string[]): number {
   if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
     return EXIT.ok;
   }
@@ -137,7 +138,10 @@ function handleCommanderError(error: CommanderError, program: Command, io: CliIo
     message = `unknown command '${word}'${guess ? ` (did you mean '${guess}'?)` : ''}`;
     hint = `commands: ${commands.join(', ')}; to plan, give --budget (see 'llm-plan --help')`;
   }
-  io.stderr(describeError(new PlanError('bad-input', message, hint || "see 'llm-plan --help'"), false));
+  // An error inside a command points to that command's help (`check` without a file → check --help).
+  const named = program.commands.find((command) => command.name() === argv[0]);
+  const helpHint = named ? `see 'llm-plan ${named.name()} --help'` : "see 'llm-plan --help'";
+  io.stderr(describeError(new PlanError('bad-input', message, hint || helpHint), false));
   return EXIT.usage;
 }
 

@@ -65,9 +65,20 @@ export interface FrontierSeries {
 }
 
 /** The frontier figure: optimal N and D against compute, one series per rule. */
+/** A real training run on the frontier (`plot --models`): where it sits against the rules' lines. */
+export interface PlottedRun {
+  readonly id: string;
+  readonly name: string;
+  readonly flops: number;
+  readonly params: number;
+  readonly tokens: number;
+}
+
 export interface FrontierPlot {
   readonly kind: 'frontier';
   readonly series: readonly FrontierSeries[];
+  /** With `--models`: the real runs, at their compute (the paper's figure where given, else 6·N·D). */
+  readonly models?: readonly PlottedRun[];
 }
 
 /** One budget's plans, as `createPlan` made them. */

@@ -40,9 +40,13 @@ export function parseSiNumber(text: string): number | undefined {
  *
  * @example parsePositiveQuantity('7e9', '--params') → 7e9
  */
-export function parsePositiveQuantity(text: string, flag: string): number {
+export function parsePositiveQuantity(text: string, flag: string, examples = '7e9, 7B or 7000M'): number {
   const value = parseSiNumber(text);
-  const hint = 'write it like 7e9, 7B or 7000M';
+  const hint = `write it like ${examples}`;
+  // A minus sign is a number, just not a positive one: say that, not "not a number".
+  if (value === undefined && /^\s*[-−]\s*[\d.]/.test(text) && parseSiNumber(text.trim().replace(/^[-−]\s*/, '')) !== undefined) {
+    throw badInput(`${flag} must be positive, got '${text}'`, hint);
+  }
   if (value === undefined) throw badInput(`${flag} '${text}' is not a number`, hint);
   if (!Number.isFinite(value)) throw badInput(`${flag} '${text}' is too large`, hint);
   if (value <= 0) throw badInput(`${flag} must be positive, got '${text}'`, hint);

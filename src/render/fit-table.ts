@@ -58,7 +58,18 @@ export function renderFitTable(document: FitDocument, style: Style, width = Infi
     style.dim(`Huber objective ${formatScientific(fit.objective)} (δ = ${fit.delta}), best of ${fit.starts} starts: ${status}`),
   );
   if (bootstrap) lines.push(style.dim(`Bootstrap: ${bootstrap.samples} resamples, seed ${bootstrap.seed}, percentile intervals`));
-  lines.push(...renderNotes([`Loss is in nats/token on the input's data; it does not transfer to other data or tokenizers.`], width, style.dim));
+  lines.push(
+    ...renderNotes(
+      [
+        `Loss is in nats/token on the input's data; it does not transfer to other data or tokenizers.`,
+        // Issue 13: what the default objective is, and what it is not.
+        "The objective (sum of Huber losses on log loss, L-BFGS from Chinchilla's grid) is Epoch AI's plain-Huber refit, the first fit of their notebook; " +
+          "Epoch's published constants (E 1.8172, A 482.01, B 2085.43, α 0.3478, β 0.3658) come from a second, likelihood-based fit with a fitted scale, which llm-plan does not run.",
+      ],
+      width,
+      style.dim,
+    ),
+  );
   return `${lines.join('\n')}\n`;
 }
 

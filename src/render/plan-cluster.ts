@@ -57,7 +57,8 @@ function renderRowCluster(row: RulePlan, many: boolean, style: Style): string {
 
   const origin = { preset: 'preset', file: 'config.json', flags: 'from flags', proposed: 'proposed (Llama 2 recipe)' }[arch.origin];
   const attention = arch.kvHeads === arch.heads ? `${arch.heads} heads` : `${arch.heads} heads, ${arch.kvHeads} KV`;
-  const name = arch.origin === 'proposed' ? '' : ` ${arch.name}`;
+  // A config.json's name is its path (or _name_or_path): its last segment keeps the line within 80 columns.
+  const name = arch.origin === 'proposed' ? '' : ` ${arch.origin === 'file' ? (arch.name.split('/').pop() ?? arch.name) : arch.name}`;
   lines.push(`${prefix}${style.bold('Architecture')}${name} · ${origin} · ${formatCount(arch.params)} parameters`);
   lines.push(
     `  ${arch.layers} layers × ${arch.dModel} · ${attention} × ${arch.headDim} · ${arch.mlp === 'swiglu' ? 'SwiGLU' : 'GELU'} ${arch.ffn} · vocab ${arch.vocab}` +

@@ -53,7 +53,8 @@ export function renderIsoflopSvg(plot: IsoflopPlot): string {
  */
 export function renderFrontierSvg(plot: FrontierPlot): string {
   const points = plot.series.flatMap((series) => series.points);
-  const counts = points.flatMap((point) => [point.params, point.tokens]);
+  const runs = plot.models ?? [];
+  const counts = [...points.flatMap((point) => [point.params, point.tokens]), ...runs.map((run) => run.params)];
   const describe = plot.series.map((series) => {
     const first = series.points[0];
     const last = series.points[series.points.length - 1];
@@ -65,18 +66,28 @@ export function renderFrontierSvg(plot: FrontierPlot): string {
     title: 'Compute-optimal frontier: parameters and tokens against compute',
     description:
       `Parameters N (solid) and tokens D (dashed) against training compute from ${formatScientific(Math.min(...points.map((point) => point.flops)))} ` +
-      `to ${formatScientific(Math.max(...points.map((point) => point.flops)))} FLOPs, both axes log. ${describe.join('; ')}.`,
+      `to ${formatScientific(Math.max(...points.map((point) => point.flops)))} FLOPs, both axes log. ${describe.join('; ')}.` +
+      (runs.length > 0 ? ` Real runs (parameters against compute): ${runs.map((run) => `${run.name} ${formatCount(run.params)} at ${formatScientific(run.flops)}`).join('; ')}.` : ''),
     x: { scale: 'log', domain: extent(points.map((point) => point.flops)), title: 'training compute C (FLOPs, log scale)', formatTick: formatFlopsTick },
     y: { scale: 'log', domain: extent(counts), title: 'parameters N, tokens D (log scale)', formatTick: formatCountTick },
     lines: plot.series.flatMap((series, index) => [
       { points: series.points.map((point) => [point.flops, point.params] as const), color: color(index) },
       { points: series.points.map((point) => [point.flops, point.tokens] as const), color: color(index), dashed: true },
     ]),
-    markers: [],
+    markers: runs.map((run) => ({
+      x: run.flops,
+      y: run.params,
+      color: '#111111',
+      shape: 0,
+      size: 36,
+      label: `${run.name}: ${formatCount(run.params)} parameters on ${formatCount(run.tokens)} tokens, ${formatScientific(run.flops)} FLOPs`,
+      text: run.id,
+    })),
     legend: [
       ...plot.series.map((series, index) => ({ label: series.rule === 'optimal' ? `optimal (${series.lossModel})` : series.rule, color: color(index), sample: { kind: 'line' as const } })),
       { label: 'parameters N', color: '#555555', sample: { kind: 'line' as const } },
       { label: 'tokens D', color: '#555555', sample: { kind: 'line' as const, dashed: true } },
+      ...(runs.length > 0 ? [{ label: 'real run (its N)', color: '#111111', sample: { kind: 'marker' as const, shape: 0 } }] : []),
     ],
   });
 }

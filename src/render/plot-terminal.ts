@@ -66,25 +66,27 @@ export function renderIsoflopTerminal(plot: IsoflopPlot, size: TerminalPlotSize,
 export function renderFrontierTerminal(plot: FrontierPlot, size: TerminalPlotSize, style: Style): string {
   const symbols = assignRuleSymbols(plot.series.map((series) => series.rule));
   const points = plot.series.flatMap((series) => series.points);
+  // Real runs (--models): lower-case keys on the parameters panel, listed under the legend.
+  const runs = (plot.models ?? []).map((run, index) => ({ ...run, key: RUN_KEYS[index % RUN_KEYS.length] ?? '?' }));
   const flopsAxis: ChartAxis = {
     scale: 'log',
     domain: extent(points.map((point) => point.flops)),
     title: 'training compute C (FLOPs, log scale)',
     formatTick: formatFlopsTick,
   };
-  const panel = (title: string, pick: (point: (typeof points)[number]) => number): string[] =>
+  const panel = (title: string, pick: (point: (typeof points)[number]) => number, withRuns = false): string[] =>
     renderChart(
       {
         width: size.width,
         height: size.height,
         x: flopsAxis,
-        y: COUNT_AXIS(title, extent(points.map(pick))),
+        y: COUNT_AXIS(title, extent([...points.map(pick), ...(withRuns ? runs.map((run) => run.params) : [])])),
         lines: plot.series.map((series) => ({
           points: series.points.map((point) => [point.flops, pick(point)] as const),
           glyph: symbols.get(series.rule) ?? '?',
           glyphAt: [0, 1 / 3, 2 / 3, 1],
         })),
-        marks: [],
+        marks: withRuns ? runs.map((run) => ({ x: run.flops, y: run.params, glyph: run.key })) : [],
       },
       style,
     );
@@ -96,10 +98,29 @@ export function renderFrontierTerminal(plot: FrontierPlot, size: TerminalPlotSiz
   });
   return `${[
     style.bold('Compute-optimal frontier'),
-    ...panel('parameters N (log scale)', (point) => point.params),
+    ...panel('parameters N (log scale)', (point) => point.params, true),
     '',
     ...panel('tokens D (log scale)', (point) => point.tokens),
     '',
     ...legend,
+    ...(runs.length > 0 ? ['', ...runLegend(runs, size.width, style)] : []),
   ].join('\n')}\n`;
+}
+
+/** Keys of the real runs on the parameters panel: lower case, apart from the rules' capitals. */
+const RUN_KEYS = 'abcdefghijklmnopqrstuvwxyz';
+
+/** `a gpt-3  b gopher  …`, wrapped to the width. */
+function runLegend(runs: ReadonlyArray<{ id: string; key: string }>, width: number, style: Style): string[] {
+  const lines: string[] = [];
+  let line = 'real runs:';
+  for (const run of runs) {
+    const entry = `${run.key} ${run.id}`;
+    if (line.length + 2 + entry.length > width) {
+      lines.push(line);
+      line = `  ${entry}`;
+    } else line += `  ${entry}`;
+  }
+  lines.push(line);
+  return lines.map((text) => text.replace(/(^|  )([a-z]) /g, (_, lead: string, key: string) => `${lead}${style.accent(key)} `));
 }

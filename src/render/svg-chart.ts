@@ -46,6 +46,8 @@ export interface SvgMarker {
   /** Tooltip text: what the marker is, with its numbers. */
   readonly label: string;
   readonly size?: number;
+  /** A visible label beside the marker (real runs), moved up or down to clear earlier labels. */
+  readonly text?: string;
 }
 
 export interface SvgLegendItem {
@@ -150,7 +152,29 @@ export function renderSvgChart(spec: SvgChartSpec): string {
       `<path d="${shapePath(marker.shape, marker.size ?? 90)}" transform="translate(${px(x(marker.x))} ${px(y(marker.y))})" fill="${marker.color}"><title>${escapeXml(marker.label)}</title></path>`,
     );
   }
-  out.push('</g>', `<g class="legend" transform="translate(${plotRight + 20} ${MARGIN.top})">`);
+  out.push('</g>');
+  const labelled = spec.markers.filter((marker) => marker.text !== undefined);
+  if (labelled.length > 0) {
+    // Left to right; each label takes the first vertical offset that overlaps no label placed before.
+    const placed: Array<{ x0: number; x1: number; y0: number; y1: number }> = [];
+    out.push('<g class="marker-labels" font-size="10" fill="#222222">');
+    for (const marker of [...labelled].sort((a, b) => a.x - b.x)) {
+      const label = marker.text ?? '';
+      const x0 = x(marker.x) + 6;
+      const x1 = x0 + 5.6 * label.length;
+      const offsets = [0, -11, 11, -22, 22, -33, 33];
+      const offset = offsets.find((dy) => {
+        const y0 = y(marker.y) + dy - 8;
+        return !placed.some((box) => box.x0 < x1 && x0 < box.x1 && box.y0 < y0 + 10 && y0 < box.y1);
+      }) ?? 0;
+      const baseline = y(marker.y) + offset;
+      placed.push({ x0, x1, y0: baseline - 8, y1: baseline + 2 });
+      if (offset !== 0) out.push(`<line x1="${px(x(marker.x))}" y1="${px(y(marker.y))}" x2="${px(x0 - 1)}" y2="${px(baseline - 3)}" stroke="#999999" stroke-width="0.5"/>`);
+      out.push(text(`x="${px(x0)}" y="${px(baseline)}"`, label));
+    }
+    out.push('</g>');
+  }
+  out.push(`<g class="legend" transform="translate(${plotRight + 20} ${MARGIN.top})">`);
   spec.legend.forEach((item, index) => {
     const rowY = index * 22;
     out.push(

@@ -116,15 +116,27 @@ const MAX = { gpus: 1e9, days: 1e6, seqLen: 1e8, microBatch: 1e6, vocab: 1e8, to
 /** A deadline shorter than a minute (1/1440 day) is surely a typo. */
 const MIN_DAYS = 1 / 1440;
 
+/** What each constraint flag takes, for the hint of an error about it. */
+const EXAMPLES: Readonly<Record<string, string>> = {
+  '--gpus': '--gpus 256 (a whole number of GPUs)',
+  '--days': '--days 14 or --days 0.5 (days of wall clock)',
+  '--seq-len': '--seq-len 2048 or --seq-len 4k (tokens per sequence)',
+  '--micro-batch': '--micro-batch 1 (sequences per GPU per step)',
+  '--vocab': '--vocab 32000 or --vocab 128k',
+  '--unique-tokens': '--unique-tokens 300B (tokens in your dataset)',
+  '--inference-tokens': '--inference-tokens 2T (tokens the model will serve)',
+};
+
 function parseBounded(text: string, flag: string, max: number, min = 0): number {
-  const value = parsePositiveQuantity(text, flag);
-  if (value > max || value < min) throw badInput(`${flag} must be between ${formatNumber(min)} and ${formatNumber(max)}, got '${text}'`);
+  const example = EXAMPLES[flag] ?? `${flag} 7B`;
+  const value = parsePositiveQuantity(text, flag, example);
+  if (value > max || value < min) throw badInput(`${flag} must be between ${formatNumber(min)} and ${formatNumber(max)}, got '${text}'`, `for example ${example}`);
   return value;
 }
 
 function parseWholeNumber(text: string, flag: string, max: number): number {
   const value = parseBounded(text, flag, max, 1);
-  if (!Number.isSafeInteger(value)) throw badInput(`${flag} must be a whole number, got '${text}'`);
+  if (!Number.isSafeInteger(value)) throw badInput(`${flag} must be a whole number, got '${text}'`, `for example ${EXAMPLES[flag] ?? `${flag} 8`}`);
   return value;
 }
 

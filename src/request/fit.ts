@@ -1,7 +1,7 @@
 import { parseBudget } from '../core/budget.js';
 import { bootstrapFit, type BootstrapResult } from '../core/fit/bootstrap.js';
 import { createFitDocument, type FitBudget, type FitDocument } from '../core/fit/document.js';
-import { fitScalingLaw, MIN_RUNS, type FitResult } from '../core/fit/fit.js';
+import { fitScalingLaw, MIN_RUNS, outsideStartBox, type FitResult } from '../core/fit/fit.js';
 import { MAX_BOOTSTRAP_SAMPLES } from '../core/fit/limits.js';
 import { dropTopLoss, type Run } from '../core/fit/runs.js';
 import { badInput } from '../domain/errors.js';
@@ -119,6 +119,10 @@ export function fitRuns(runs: readonly Run[], settings: FitSettings, source: { r
   }
   const progress: ProgressReporter = hooks.progress ?? ((_phase, run) => run());
   const fit = progress('fit', (onProgress) => fitScalingLaw(kept, { delta: settings.delta, onProgress }));
+  const outside = outsideStartBox(fit.params);
+  if (outside.length > 0) {
+    hooks.warn?.(`the fit ended outside the box its starting grid spans (${outside.join(', ')}): the runs do not pin the law down there; treat it with care`);
+  }
   const samples = settings.bootstrap;
   const bootstrap = samples === undefined ? undefined : progress('bootstrap', (onProgress) => bootstrapFit(kept, fit, { samples, seed: settings.seed, onProgress }));
   if (bootstrap && bootstrap.failed > 0) {

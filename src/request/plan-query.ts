@@ -40,7 +40,7 @@ export function readPlanQuery(options: QueryOptions): PlanQuery {
     );
   }
   if (options.params !== undefined) return { kind: 'params', params: parsePositiveQuantity(options.params, '--params') };
-  if (options.tokens !== undefined) return { kind: 'tokens', tokens: parsePositiveQuantity(options.tokens, '--tokens') };
+  if (options.tokens !== undefined) return { kind: 'tokens', tokens: parsePositiveQuantity(options.tokens, '--tokens', '2T, 300B or 1.4e12') };
   if (options.targetLoss !== undefined) return { kind: 'target-loss', loss: parseTargetLoss(options.targetLoss) };
   const budget = options.budget ?? '';
   if (budget.includes('..')) {

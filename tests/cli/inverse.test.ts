@@ -81,7 +81,7 @@ describe('inverse queries (issue 4, done-when numbers)', () => {
     [['--tokens', '1T', '--target-loss', '2'], /got --tokens and --target-loss/],
     [['--params', 'seven'], /--params 'seven' is not a number/],
     [['--params', '0'], /--params must be positive/],
-    [['--tokens', '-5'], /--tokens '-5' is not a number/],
+    [['--tokens', '-5'], /--tokens must be positive, got '-5'/],
     [['--target-loss', '1.6'], /irreducible loss 1\.69/],
     [['--target-loss', '1.8', '--loss', 'besiroglu2024'], /irreducible loss 1\.8172/],
     [['--target-loss', 'low'], /--target-loss must be a positive loss/],

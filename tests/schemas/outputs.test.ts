@@ -60,6 +60,20 @@ describe('real outputs validate against the generated JSON Schema', () => {
     await expectValid('plan', JSON.parse(result.stdout));
   });
 
+  it('models --json (models@1), with every rule', async () => {
+    for (const argv of [['models'], ['models', '--rule', 'all', '--loss', 'hoffmann2022-unrounded']]) {
+      const result = await runCli([...argv, '--json']);
+      expect(result.code).toBe(0);
+      await expectValid('models', JSON.parse(result.stdout));
+    }
+  });
+
+  it('plot --models --json (plot@1 with models)', async () => {
+    const result = await runCli(['plot', '--models', '--json']);
+    expect(result.code).toBe(0);
+    await expectValid('plot', JSON.parse(result.stdout));
+  });
+
   it('plan as NDJSON (one document on one line)', async () => {
     const result = await runCli(['--budget', '1e22flops', '--rule', 'all', '--format', 'ndjson']);
     const lines = result.stdout.split('\n').filter(Boolean);

@@ -12,7 +12,7 @@ export interface ScreenCase {
   readonly overflows?: boolean;
 }
 
-const HELP_COMMANDS = ['plan', 'gpus', 'rules', 'sweep', 'check', 'plot', 'schema', 'completion', 'fit'] as const;
+const HELP_COMMANDS = ['plan', 'gpus', 'rules', 'models', 'sweep', 'check', 'plot', 'schema', 'completion', 'fit'] as const;
 
 export const SCREEN_CASES: readonly ScreenCase[] = [
   { name: 'plan', args: ['--budget', '5000gpuh', '--gpu', 'v100'] },
@@ -39,6 +39,8 @@ export const SCREEN_CASES: readonly ScreenCase[] = [
   { name: 'gpus-wide', args: ['gpus', '--wide'], overflows: true },
   { name: 'rules-wide', args: ['rules', '--wide'], overflows: true },
   { name: 'rules', args: ['rules'], wide: true },
+  { name: 'models', args: ['models'], wide: true },
+  { name: 'plot-models', args: ['plot', '--models'], wide: true },
   { name: 'plot', args: ['plot', '--budget', '5000gpuh', '--gpu', 'v100'], wide: true },
   { name: 'plot-budgets', args: ['plot', '--budget', '1e21flops,1e22flops,1e23flops'], wide: true },
   { name: 'plot-frontier', args: ['plot', '--budget', '1e21flops..1e25flops', '--frontier'], wide: true },

@@ -1,7 +1,8 @@
 import { commandSummary } from './summaries.js';
 import type { Command } from 'commander';
 import { renderJson } from '../../render/json.js';
-import { styleFor, type CommandContext, type OutputOptions } from '../context.js';
+import { badInput } from '../../domain/errors.js';
+import { styleFor, widthFor, type CommandContext, type OutputOptions } from '../context.js';
 import { loadCatalog } from '../load-catalog.js';
 import { parseSize, plotFromOptions, type PlotDocument, type PlotOptions } from '../plot-options.js';
 import { writeFigure } from '../write-output.js';
@@ -15,8 +16,7 @@ const EXAMPLES: readonly Example[] = [
   ['llm-plan plot --budget 5000gpuh --gpu v100 --svg plan.svg', 'the same figure as an SVG file'],
 ];
 
-/** Terminal plot defaults: 80 columns without a terminal; rows of each plotting area. */
-const DEFAULT_WIDTH = 80;
+/** Terminal plot defaults: rows of each plotting area (the width is the output's, widthFor). */
 const DEFAULT_HEIGHT = { isoflop: 16, frontier: 10 } as const;
 
 /** `llm-plan plot`: IsoFLOP curves or the compute-optimal frontier, in the terminal or as SVG. */
@@ -31,14 +31,18 @@ export function registerPlotCommand(program: Command, { io }: CommandContext): v
     .option('--price <usd>', 'price in USD per GPU-hour (needed for a $ budget)')
     .option('--baseline <N:D>', 'anchor power-law rules at your own run of N parameters on D tokens (1B:20B)')
     .option('--frontier', 'plot optimal parameters and tokens against compute over --budget LO..HI')
+    .option('--models', 'place real training runs (GPT-3, Chinchilla, Llama 3, …) on the frontier, labelled; alone, over their compute')
     .option('--width <columns>', 'terminal plot width in columns (default: the terminal width, else 80)')
     .option('--height <rows>', 'rows of each terminal plotting area (default 16; 10 per panel with --frontier)')
     .option('--svg <file>', 'write the figure as a standalone SVG file instead of drawing it (- for stdout)')
     .option('--allow-override', 'let LLM_PLAN_PRESETS presets replace built-in ones with the same id');
   addOutputOptions(command).action(async (options: PlotOptions & OutputOptions & { readonly allowOverride?: boolean }) => {
+    if (options.svg === '-' && options.json) {
+      throw badInput('--svg - and --json both write to stdout', 'write the SVG to a file (--svg plot.svg) beside --json, or drop one of them');
+    }
     // Preset files and LLM_PLAN_PRESETS resolve as for a plan (a --gpu path was an internal error).
     const plot = plotFromOptions(options, await loadCatalog(io, options));
-    const width = parseSize(options.width, '--width', io.columns ?? DEFAULT_WIDTH, 40, 1000);
+    const width = parseSize(options.width, '--width', Math.max(40, widthFor(io)), 40, 1000);
     const height = parseSize(options.height, '--height', DEFAULT_HEIGHT[plot.kind], 3, 200);
     if (options.svg !== undefined) {
       const svg = await renderSvg(plot);

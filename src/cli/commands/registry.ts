@@ -16,6 +16,7 @@ interface CommandEntry {
 const LOADERS: Readonly<Record<CommandName, () => Promise<Register>>> = {
   gpus: async () => (await import('./presets.js')).registerGpusCommand,
   rules: async () => (await import('./presets.js')).registerRulesCommand,
+  models: async () => (await import('./models.js')).registerModelsCommand,
   sweep: async () => (await import('./sweep.js')).registerSweepCommand,
   check: async () => (await import('./check.js')).registerCheckCommand,
   plot: async () => (await import('./plot.js')).registerPlotCommand,

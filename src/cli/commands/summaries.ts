@@ -6,6 +6,7 @@
 export const COMMAND_SUMMARIES = {
   gpus: 'list the accelerator presets: memory, dense TFLOP/s per precision, source',
   rules: 'list the scaling rules and loss models, with per-10× growth and sources',
+  models: 'real training runs next to each rule: compute, tokens/param, N/N_opt',
   sweep: 'plan across a log-spaced range of budgets: one plan per budget, as a table, JSON, NDJSON or CSV',
   check: 'check training configs (JSON or YAML) against a scaling rule, a budget and limits; exit 1 on a violation',
   plot: 'draw the IsoFLOP valley (loss against model size) or the compute-optimal frontier, in the terminal or as SVG',

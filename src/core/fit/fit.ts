@@ -1,6 +1,6 @@
 import type { ChinchillaParams } from '../../domain/presets.js';
 import { badInput } from '../../domain/errors.js';
-import { createStartGrid } from './grid.js';
+import { createStartGrid, GRID_AB, GRID_E, GRID_EXPONENT } from './grid.js';
 import { minimizeLbfgs, type LbfgsResult } from './lbfgs.js';
 import {
   createHuberObjective,
@@ -77,6 +77,7 @@ export function fitScalingLaw(runs: readonly Run[], options: FitOptions = {}): F
   if (runs.length < MIN_RUNS) {
     throw badInput(`a fit needs at least ${MIN_RUNS} runs, got ${runs.length}`, 'the law has five parameters; give more runs (or drop fewer)');
   }
+  checkFittable(runs);
   const starts = options.starts ?? createStartGrid();
   const prepared = prepareRuns(runs);
   const best = searchStarts(prepared, delta, starts, options.onProgress);
@@ -96,6 +97,41 @@ export function fitScalingLaw(runs: readonly Run[], options: FitOptions = {}): F
     delta,
     warmStarts: best.warmStarts,
   };
+}
+
+/** Fewest distinct model sizes and distinct token counts: α and β each need a slope and a curve. */
+export const MIN_DISTINCT_VALUES = 3;
+
+/**
+ * Refuses runs that cannot determine the five parameters (issue 11): seven identical rows once
+ * "converged" to α = 0.94, β = 1.5 and a 1.24e15-parameter optimum. Needs at least
+ * MIN_DISTINCT_VALUES distinct N and D, and at least MIN_RUNS distinct (N, D) pairs.
+ */
+export function checkFittable(runs: readonly Run[]): void {
+  const distinct = (values: readonly number[]): number => new Set(values).size;
+  const sizes = distinct(runs.map((run) => run.params));
+  const tokens = distinct(runs.map((run) => run.tokens));
+  const pairs = new Set(runs.map((run) => `${run.params}:${run.tokens}`)).size;
+  const hint = 'vary both the model size and the tokens across runs (an IsoFLOP grid: several sizes at each of several budgets)';
+  if (sizes < MIN_DISTINCT_VALUES) throw badInput(`the runs have ${sizes} distinct model size${sizes === 1 ? '' : 's'}; a fit needs at least ${MIN_DISTINCT_VALUES} to find α`, hint);
+  if (tokens < MIN_DISTINCT_VALUES) throw badInput(`the runs have ${tokens} distinct token count${tokens === 1 ? '' : 's'}; a fit needs at least ${MIN_DISTINCT_VALUES} to find β`, hint);
+  if (pairs < MIN_RUNS) throw badInput(`the runs have ${pairs} distinct (N, D) pairs; the law's five parameters need at least ${MIN_RUNS}`, hint);
+}
+
+/**
+ * The parameters of a fitted law that lie outside the box its starting grid spans
+ * (e ∈ [−1, 1], log A and log B ∈ [0, 25], α and β ∈ [0, 2]): a fit that ends there was not pinned
+ * down by the runs inside the region where the grid looked, and says so.
+ */
+export function outsideStartBox(params: ChinchillaParams): string[] {
+  const box: Array<[string, number, number, number]> = [
+    ['E', Math.log(params.E), GRID_E[0], GRID_E[GRID_E.length - 1] ?? 1],
+    ['A', Math.log(params.A), GRID_AB[0], GRID_AB[GRID_AB.length - 1] ?? 25],
+    ['B', Math.log(params.B), GRID_AB[0], GRID_AB[GRID_AB.length - 1] ?? 25],
+    ['α', params.alpha, GRID_EXPONENT[0], GRID_EXPONENT[GRID_EXPONENT.length - 1] ?? 2],
+    ['β', params.beta, GRID_EXPONENT[0], GRID_EXPONENT[GRID_EXPONENT.length - 1] ?? 2],
+  ];
+  return box.filter(([, value, low, high]) => value < low || value > high).map(([name]) => name);
 }
 
 /** Screen every start briefly, polish the best, return the winner and the warm starts. */

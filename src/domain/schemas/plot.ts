@@ -54,6 +54,10 @@ const FrontierPlotSchema = z.object({
       points: z.array(z.object({ flops: finite, params: finite, tokens: finite })),
     }),
   ),
+  models: z
+    .array(z.object({ id: z.string(), name: z.string(), flops: finite, params: finite, tokens: finite }))
+    .optional()
+    .describe("with --models: real training runs at their compute (the paper's figure where given, else 6·N·D)"),
   notes: z.array(z.string()),
 });
 

@@ -2,6 +2,7 @@ import type * as z from 'zod';
 import { CheckDocumentSchema, CheckResultLineSchema } from './check.js';
 import { CheckFileSchema } from './check-file.js';
 import { FitDocumentSchema } from './fit.js';
+import { ModelsDocumentSchema } from './models.js';
 import { PlanDocumentSchema } from './plan.js';
 import { PlotDocumentSchema } from './plot.js';
 import { PresetsDocumentSchema } from './presets-document.js';
@@ -20,6 +21,7 @@ export const DOCUMENT_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   sweep: SweepDocumentSchema,
   fit: FitDocumentSchema,
   plot: PlotDocumentSchema,
+  models: ModelsDocumentSchema,
   completion: CompletionDocumentSchema,
   'schema-list': SchemaListDocumentSchema,
   // One line of `check --format ndjson`.
