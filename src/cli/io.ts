@@ -5,7 +5,7 @@ export interface CliIo {
    * Writes one piece of a large output and resolves when the reader can take more (back-pressure),
    * so memory stays flat however many rows a command writes. Absent in-process: `stdout` is used.
    */
-  readonly writeStdout?: (piece: string) => Promise<void>;
+  readonly writeStdout?: (piece: string | Uint8Array) => Promise<void>;
   readonly stderr: (text: string) => void;
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Whether stdout is a terminal (colour, progress bars). */

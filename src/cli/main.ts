@@ -15,8 +15,8 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 
 let heapTuned = false;
 
-/** A large output's next piece, once the reader has taken the previous ones (back-pressure). */
-function writeStdout(text: string): Promise<void> {
+/** Writes a piece of a large output; resolves once it is written (back-pressure). */
+function writeStdout(text: string | Uint8Array): Promise<void> {
   if (!heapTuned) {
     heapTuned = true;
     // Streaming keeps no rows, yet V8 sizes its heap for throughput: it doubles the young generation
@@ -28,8 +28,9 @@ function writeStdout(text: string): Promise<void> {
     v8.setFlagsFromString('--semi-space-growth-factor=1');
     v8.setFlagsFromString('--heap-growing-percent=100');
   }
-  if (process.stdout.write(text)) return Promise.resolve();
-  return new Promise((resolve) => process.stdout.once('drain', resolve));
+  // Resolved by the write's callback: the piece has gone to the OS (a pipe or file), so the caller
+  // may reuse its buffer, and a slow reader holds the next piece back.
+  return new Promise((resolve) => process.stdout.write(text, () => resolve()));
 }
 
 async function readStdin(maxBytes: number): Promise<Uint8Array> {

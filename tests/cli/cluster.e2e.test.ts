@@ -144,3 +144,14 @@ describe('the built bin', () => {
     expect(result.stdout).toMatch(/under-trained ×18\.7/);
   });
 });
+
+describe('--input carries the cluster fields', () => {
+  it('{"model": "gopher", "flashAttn": false, …} plans as the flags do', () => {
+    const result = spawnCli(['--input', '-', '--json'], { input: JSON.stringify({ model: 'gopher', gpu: 'a100', gpus: 1024, flashAttn: false, start: '2026-12-01' }) });
+    expect(result.code).toBe(0);
+    const plan = JSON.parse(result.stdout);
+    expect(plan.input.model).toBe('gopher');
+    expect(plan.plans[0].flopsPerToken.flashAttention).toBe(false);
+    expect(plan.plans[0].layout.finishDate).toMatch(/^20\d\d-\d\d-\d\d$/);
+  });
+});

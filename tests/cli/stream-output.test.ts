@@ -2,20 +2,29 @@ import { describe, expect, it } from 'vitest';
 import { streamStdout, writeRows } from '../../src/cli/stream-output.js';
 
 describe('writeRows', () => {
-  it('writes every row once, in order, joined by the separator, in pieces of about the given size', async () => {
+  it('writes every row once, in order, joined by the separator, in pieces that never overflow the buffer', async () => {
     const pieces: string[] = [];
-    await writeRows(async (piece) => void pieces.push(piece), 10, (index) => `row${index}`, ',', 12);
-    // Rows of 4–5 characters; a piece is cut once it reaches 12 characters.
-    expect(pieces).toEqual(['row0,row1,row2', ',row3,row4,row5', ',row6,row7,row8', ',row9']);
-    expect(pieces.join('')).toBe(Array.from({ length: 10 }, (_, index) => `row${index}`).join(','));
+    await writeRows(async (piece) => void pieces.push(String(piece)), 10, (index) => `row${index}`, ',', 30);
+    // A row of n characters needs room for 3n bytes (UTF-8's worst case): 'row0' 12, ',rowN' 15.
+    // By hand: 4+5+5+5 = 19 bytes, then 19+15 > 30 cuts; 5+5+5+5 = 20, then 20+15 > 30 cuts; 10 left.
+    expect(pieces).toEqual(['row0,row1,row2,row3', ',row4,row5,row6,row7', ',row8,row9']);
   });
 
-  it('writes nothing for no rows and one piece for a row larger than a piece', async () => {
+  it('keeps multi-byte characters whole across pieces', async () => {
+    const chunks: Buffer[] = [];
+    const row = (index: number): string => `${index}: 5.00B–500B tokens × 3\n`;
+    await writeRows(async (piece) => void chunks.push(Buffer.from(typeof piece === 'string' ? Buffer.from(piece) : piece)), 50, row, '', 100);
+    expect(chunks.length).toBeGreaterThan(10);
+    for (const chunk of chunks) expect(chunk.length).toBeLessThanOrEqual(100);
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(Array.from({ length: 50 }, (_, index) => row(index)).join(''));
+  });
+
+  it('writes nothing for no rows, and a row larger than a piece on its own', async () => {
     const pieces: string[] = [];
-    await writeRows(async (piece) => void pieces.push(piece), 0, () => 'x');
+    await writeRows(async (piece) => void pieces.push(String(piece)), 0, () => 'x');
     expect(pieces).toEqual([]);
-    await writeRows(async (piece) => void pieces.push(piece), 1, () => 'x'.repeat(100), '', 10);
-    expect(pieces).toEqual(['x'.repeat(100)]);
+    await writeRows(async (piece) => void pieces.push(String(piece)), 3, (index) => (index === 1 ? 'x'.repeat(100) : 'ab'), '', 30);
+    expect(pieces).toEqual(['ab', 'x'.repeat(100), 'ab']);
   });
 
   it('makes no row while a piece is waiting for the reader (back-pressure)', async () => {
@@ -23,12 +32,11 @@ describe('writeRows', () => {
     let release: () => void = () => {};
     const renderedAtWrite: number[] = [];
     const done = writeRows(
-      (piece) => {
+      () => {
         renderedAtWrite.push(rendered);
-        expect(piece.length).toBeGreaterThan(0);
         return new Promise<void>((resolve) => (release = resolve));
       },
-      100,
+      40,
       () => {
         rendered++;
         return 'abcd';
@@ -36,25 +44,26 @@ describe('writeRows', () => {
       '',
       40,
     );
-    // 40 characters = 10 rows of 4: the first piece is written after 10 rows, then rendering stops.
+    // Rows of 4 need room for 12 bytes: after 8 rows (32 bytes) the 9th does not fit, so the first
+    // piece is written once the 9th row is made, and nothing more is made until it is taken.
     await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(renderedAtWrite).toEqual([10]);
-    expect(rendered).toBe(10);
+    expect(renderedAtWrite).toEqual([9]);
+    expect(rendered).toBe(9);
     release();
     await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(renderedAtWrite).toEqual([10, 20]);
-    for (let piece = 0; piece < 10; piece++) {
+    expect(renderedAtWrite).toEqual([9, 17]);
+    for (let piece = 0; piece < 5; piece++) {
       release();
       await new Promise((resolve) => setTimeout(resolve, 1));
     }
     await done;
-    expect(rendered).toBe(100);
+    expect(rendered).toBe(40);
   });
 
   it('falls back to the plain stdout of an in-process run', async () => {
     let text = '';
     const write = streamStdout({ stdout: (piece) => void (text += piece) });
-    await writeRows(write, 3, (index) => `${index}\n`);
-    expect(text).toBe('0\n1\n2\n');
+    await writeRows(write, 3, (index) => `${index} – ok\n`);
+    expect(text).toBe('0 – ok\n1 – ok\n2 – ok\n');
   });
 });

@@ -108,3 +108,24 @@ describe('when nothing fits', () => {
     expect(advice.some((item) => item.kind === 'more-gpus')).toBe(false);
   });
 });
+
+describe('peer: cli99/llm-analysis (analysis.py, its documented estimate reproduced by hand)', () => {
+  // llm-analysis estimates training time as (6, or 8 with full recomputation)·N·D / (GPUs · peak · efficiency),
+  // and counts forward FLOPs as Megatron does, 24·b·L·s·h²·(1 + s/6h + V/12Lh). Our compute term counts the
+  // same matmuls plus the attention scores (12·L·s·h per token) and the head instead of the embedding, so for
+  // Llama-2-7B at s = 4096 it is longer by 46,084,915,200 / 40,430,493,696 = 1.1399 (8N: 61,184,409,600 /
+  // 53,907,324,928 = 1.1350). Same assumption (no bubble, no communication: 1 GPU).
+  const arch = llama(32, 4096, 32, 32, 11008, 32000);
+  const n = 6_738_415_616;
+  const cluster = { ...h100(1), gpuMemoryBytes: 1e12 };
+  const base = { tp: 1, pp: 1, dp: 1, zero: 0, microBatch: 1, sequenceParallel: false } as const;
+  it.each([
+    ['none', 6, 1.1399],
+    ['full', 8, 1.135],
+  ] as const)('recompute %s: ours / llm-analysis = %d·N·D scaled by %d', (recompute, factor, ratio) => {
+    const estimate = estimateLayout(setupOf(arch, 4096), cluster, { ...base, recompute }, 4);
+    const tokens = estimate.globalBatch * 4096;
+    const theirs = (factor * n * tokens) / (1 * cluster.peakFlops * cluster.mfu);
+    expect(estimate.step.compute / theirs).toBeCloseTo(ratio, 3);
+  });
+});
