@@ -3,4 +3,4 @@
  * it (110 kB; DESIGN §6). Imported statically here because yaml is CommonJS, whose named exports
  * a dynamic import of the package itself would not see in the bundle.
  */
-export { parseDocument } from 'yaml';
+export { isMap, isScalar, isSeq, parseDocument } from 'yaml';

@@ -1,11 +1,12 @@
 import { formatCount, formatScientific } from '../core/format.js';
-import type { CheckDocument } from '../domain/schemas/check.js';
+import type { CheckDocument, CheckResult, SourceLocation } from '../domain/schemas/check.js';
 import type { Style } from './style.js';
 import { wrapText } from './wrap.js';
 
 /**
- * The human view of a check: a PASS or FAIL line per config, each violation's reason under its
- * config, and a summary line. Ends in a newline.
+ * The human view of a check: a PASS or FAIL line per config, each violation's reason and each
+ * warning under its config, and a summary line. Ends in a newline. Invalid files are reported on
+ * stderr as errors; the summary counts them.
  */
 export function renderCheckText(report: CheckDocument, style: Style, width = Infinity): string {
   const lines: string[] = [];
@@ -17,25 +18,64 @@ export function renderCheckText(report: CheckDocument, style: Style, width = Inf
       // Continuation lines indent under the reason, past the config's own indent.
       lines.push(...wrapText(`${violation.code}: ${violation.reason}`, width - 4).map((line, index) => (index === 0 ? '  ' : '    ') + line));
     }
+    for (const warning of result.warnings) {
+      lines.push(...wrapText(`warning ${warning.code}: ${warning.reason}`, width - 4).map((line, index) => (index === 0 ? '  ' : '    ') + style.dim(line)));
+    }
   }
-  const { configs, failed } = report.summary;
-  const file = report.file === '-' ? 'stdin' : report.file;
-  lines.push(
-    '',
-    failed === 0
-      ? `${configs} of ${configs} config${configs === 1 ? '' : 's'} passed (${file})`
-      : `${failed} of ${configs} config${configs === 1 ? '' : 's'} failed (${file})`,
-  );
+  lines.push('', summaryLine(report));
   return `${lines.join('\n')}\n`;
 }
 
+/** `1 of 2 configs failed (plans.yaml)`, with invalid files counted. */
+export function summaryLine(report: CheckDocument): string {
+  const { configs, failed, invalidFiles } = report.summary;
+  const files = report.files.map((file) => (file === '-' ? 'stdin' : file)).join(', ');
+  const plural = configs === 1 ? '' : 's';
+  const verdict = failed === 0 ? `${configs} of ${configs} config${plural} passed` : `${failed} of ${configs} config${plural} failed`;
+  const invalid = invalidFiles === 0 ? '' : `; ${invalidFiles} file${invalidFiles === 1 ? '' : 's'} invalid`;
+  return `${verdict}${invalid} (${files})`;
+}
+
+/** Workflow-command data: %, CR and LF escaped as the runner expects. */
+function escapeData(text: string): string {
+  return text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
+}
+
+/** Workflow-command property values: as data, plus `:` and `,`, which end a value. */
+function escapeProperty(text: string): string {
+  return escapeData(text).replaceAll(':', '%3A').replaceAll(',', '%2C');
+}
+
+/** `file=plans.yaml,line=3,endLine=6,col=5,title=…`: where GitHub draws the annotation. */
+function annotationProperties(file: string | undefined, location: SourceLocation | null, title: string): string {
+  const properties: string[] = [];
+  // stdin has no path in the repository; the annotation then shows on the run, not on a file.
+  if (file !== undefined && file !== '-') {
+    properties.push(`file=${escapeProperty(file)}`);
+    if (location) properties.push(`line=${location.line}`, `endLine=${location.endLine}`, `col=${location.column}`);
+  }
+  properties.push(`title=${escapeProperty(title)}`);
+  return properties.join(',');
+}
+
 /**
- * GitHub Actions workflow commands, one `::error` per violation, so a failing check shows as an
- * annotation on the pull request. Data is escaped as the runner expects (%, CR, LF).
+ * GitHub Actions workflow commands, so a check shows on the pull request's diff: one `::error`
+ * per violation at its config's lines, titled `config: code`; one `::error` per invalid file at
+ * the offending field; one `::warning` per warning.
  */
 export function renderGithubAnnotations(report: CheckDocument): string {
-  const escape = (text: string): string => text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
-  return report.results
-    .flatMap((result) => result.violations.map((violation) => `::error title=llm-plan check::${escape(`${result.name}: ${violation.reason}`)}\n`))
-    .join('');
+  const lines: string[] = [];
+  const fileOf = (result: CheckResult): string | undefined => result.file ?? (report.files.length === 1 ? report.files[0] : undefined);
+  for (const invalid of report.invalid) {
+    lines.push(`::error ${annotationProperties(invalid.file, invalid.location, 'invalid check file')}::${escapeData(invalid.message)}`);
+  }
+  for (const result of report.results) {
+    for (const violation of result.violations) {
+      lines.push(`::error ${annotationProperties(fileOf(result), result.location, `${result.name}: ${violation.code}`)}::${escapeData(violation.reason)}`);
+    }
+    for (const warning of result.warnings) {
+      lines.push(`::warning ${annotationProperties(fileOf(result), result.location, `${result.name}: ${warning.code}`)}::${escapeData(warning.reason)}`);
+    }
+  }
+  return lines.map((line) => `${line}\n`).join('');
 }

@@ -36,6 +36,6 @@ export function renderPlanMarkdown(plan: PlanDocument): string {
 }
 
 /** Text that cannot break the table or start markup: pipes, backticks and line breaks escaped. */
-function escapeCell(text: string): string {
+export function escapeCell(text: string): string {
   return text.replace(/[\\|`*_<>[\]]/g, (character) => `\\${character}`).replace(/\r?\n/g, ' ');
 }

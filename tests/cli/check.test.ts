@@ -20,6 +20,13 @@ const files = createTempFiles({
   'path.yaml': 'name: p\nparams: 1B\ntokens: 20B\nbudget: 10gpuh\ngpu: ./my-gpu.json\n',
   'zero.yaml': 'params: 0\ntokens: 20B\n',
   'rule.yaml': 'name: r\nparams: 1B\ntokens: 20B\nrule: all\n',
+  'maxday.yaml': 'name: d\nparams: 1B\ntokens: 20B\ngpu: h100\ngpus: 8\nmaxDay: 3\n',
+  'nogpus.yaml': 'name: d\nparams: 1B\ntokens: 20B\ngpu: h100\nmaxDays: 3\n',
+  'noprice.yaml': 'name: c\nparams: 1B\ntokens: 20B\ngpu: h100\nmaxCost: 1000\n',
+  'gpus.yaml': 'name: g\nparams: 1B\ntokens: 20B\ngpus: 8\n',
+  'halfgpu.yaml': 'name: g\nparams: 1B\ntokens: 20B\ngpu: h100\ngpus: 0.5\nmaxDays: 3\n',
+  // See tests/core/check.test.ts: 6000 V100-hours at MFU 0.4, 2.5 days on 100 GPUs, $12,000 at $2/h.
+  'time.yaml': 'name: t\nparams: 3B\ntokens: 60B\ngpu: v100\ngpus: 100\nprice: 2\nmaxDays: 2\nmaxCost: 10000\ntolerance: 10\n',
   // 3e9 × 6e10 × 6 = 1.08e21 FLOPs vs 5000 V100-hours: 5000 × 3600 × 125e12 × 0.4 = 9e20 (20% over);
   // at MFU 0.5 the budget is 1.125e21 and the config fits.
   'budget.yaml': [
@@ -69,12 +76,14 @@ describe('llm-plan check', () => {
 
   it('adds GitHub Actions annotations under GITHUB_ACTIONS=true', async () => {
     const result = await runCli(['check', fixture('plans.yaml')], { env: { GITHUB_ACTIONS: 'true' } });
-    expect(result.stdout).toMatch(/^::error title=llm-plan check::llama-70b-short: 70\.0B params on 100B tokens .*±25%25$/m);
+    // llama-70b-short is lines 3–6 of the fixture, its first key at column 5 (after "  - ").
+    const at = `file=${fixture('plans.yaml')},line=3,endLine=6,col=5,title=llama-70b-short%3A off-optimum`;
+    expect(result.stdout).toMatch(new RegExp(`^::error ${at.replaceAll('.', '\\.')}::70\\.0B params on 100B tokens .*±25%25$`, 'm'));
     expect(result.stdout.match(/::error/g)).toHaveLength(1);
     // With --json, stdout stays one JSON document and the annotations go to stderr.
     const json = await runCli(['check', fixture('plans.yaml'), '--json'], { env: { GITHUB_ACTIONS: 'true' } });
     expect(() => JSON.parse(json.stdout)).not.toThrow();
-    expect(json.stderr).toMatch(/^::error title=llm-plan check::llama-70b-short: /);
+    expect(json.stderr.startsWith(`::error ${at}::70.0B params`)).toBe(true);
   });
 
   it('resolves a budget with gpu and mfu through the plan code', async () => {
@@ -83,6 +92,15 @@ describe('llm-plan check', () => {
     expect(report.results[0].violations.map((violation: { code: string }) => violation.code)).toEqual(['over-budget']);
     expect(report.results[1].budgetFlops).toBeCloseTo(1.125e21, -8);
     expect(report.results[1].passed).toBe(true);
+  });
+
+  it('checks maxDays and maxCost on the config\'s GPUs', async () => {
+    const result = await runCli(['check', files.path('time.yaml'), '--json']);
+    expect(result.code).toBe(1);
+    const [config] = JSON.parse(result.stdout).results;
+    expect(config.days).toBeCloseTo(2.5, 12);
+    expect(config.costUsd).toBeCloseTo(12_000, 6);
+    expect(config.violations.map((violation: { code: string }) => violation.code)).toEqual(['days-above-max', 'cost-above-max']);
   });
 
   it.each([
@@ -100,6 +118,11 @@ describe('llm-plan check', () => {
     ['path.yaml', /path\.yaml: config \(p\)\.gpu: '\.\/my-gpu\.json' is a path; a check file names presets by id/, false],
     ['zero.yaml', /zero\.yaml: config\.params: expected a positive, finite count such as 70B/, false],
     ['proto.yaml', /proto\.yaml: config \(p\): unknown field '__proto__'/, false],
+    ['maxday.yaml', /maxday\.yaml: config \(d\): unknown field 'maxDay' \(did you mean 'maxDays'\?\)/, false],
+    ['nogpus.yaml', /nogpus\.yaml: config \(d\)\.maxDays: needs gpu \(the accelerator\) and gpus \(how many\); gpus is missing/, false],
+    ['noprice.yaml', /noprice\.yaml: config \(c\)\.maxCost: needs gpu \(the accelerator\) and price \(USD per GPU-hour\); price is missing/, false],
+    ['gpus.yaml', /gpus\.yaml: config \(g\)\.gpus: only used for maxDays, and there is no maxDays/, false],
+    ['halfgpu.yaml', /halfgpu\.yaml: config \(g\)\.gpus: expected a whole number of GPUs such as 256/, false],
   ])('exits 2 for %s, naming the config and field', async (name, message, isFixture) => {
     const result = await runCli(['check', isFixture ? fixture(name) : files.path(name)]);
     expect(result.code).toBe(2);
@@ -125,6 +148,7 @@ describe('llm-plan check (built bin, as a CI job runs it)', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('off-optimum: 70.0B params on 100B tokens (1.43 tokens/param)');
     expect(result.stdout).toContain('(20.0 tokens/param)');
-    expect(result.stdout).toContain('::error title=llm-plan check::llama-70b-short: ');
+    // From stdin there is no file to point at: the annotation has only its title.
+    expect(result.stdout).toContain('::error title=llama-70b-short%3A off-optimum::70.0B params on 100B tokens');
   });
 });

@@ -31,7 +31,7 @@ describe('every error has a fitting hint (issue 11)', () => {
     [['--budget', '1e22flops', '--gpu', 'a100', '--days', '1e9'], /--days must be between/, /--days 14/],
     [['--tokens', '-5'], /--tokens must be positive/, /2T/],
     [['--budget', '1e22flops', '--shape', '--vocab', 'big'], /--vocab 'big' is not a number/, /--vocab 32000/],
-    [['check'], /missing required argument 'file'/, /llm-plan check --help/],
+    [['check'], /missing required argument 'files'/, /llm-plan check --help/],
     [['plot', '--budget', '1e22flops', '--svg', '-', '--json'], /--svg - and --json both write to stdout/, /--svg plot\.svg/],
   ])('%j', async (argv, error, hint) => {
     const told = await refused(argv);

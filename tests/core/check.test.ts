@@ -112,6 +112,64 @@ describe('checkConfig', () => {
   });
 });
 
+describe('checkConfig: time, cost and warnings (issue 15)', () => {
+  // 3e9 params × 60e9 tokens × 6 = 1.08e21 FLOPs. A V100 at MFU 0.4 delivers 125e12 × 0.4 = 5e13 FLOP/s,
+  // so 1.08e21 / (5e13 × 3600) = 6000 GPU-hours: 60 h = 2.5 days on 100 GPUs, and $12,000 at $2/h.
+  const v100 = { id: 'v100', effectiveFlops: 5e13, mfu: 0.4, gpus: 100, priceUsdPerGpuHour: 2 };
+  const run = (limits: Partial<CheckLimits>) => checkConfig({ ...target(3e9, 60e9, { tolerance: 10, ...limits }), hardware: v100 });
+
+  it('measures GPU-hours, days and cost by hand', () => {
+    const result = run({});
+    expect(relativeError(result.gpuHours ?? 0, 6000)).toBeLessThan(1e-12);
+    expect(relativeError(result.days ?? 0, 2.5)).toBeLessThan(1e-12);
+    expect(relativeError(result.costUsd ?? 0, 12_000)).toBeLessThan(1e-12);
+  });
+
+  it.each([
+    [{ maxDays: 2 }, ['days-above-max'], []],
+    [{ maxDays: 2.6 }, [], ['near-limit']],
+    [{ maxDays: 3 }, [], []],
+    [{ maxCost: 10_000 }, ['cost-above-max'], []],
+    [{ maxCost: 12_500 }, [], ['near-limit']],
+    [{ maxCost: 20_000 }, [], []],
+  ])('%j → violations %j, warnings %j', (limits, violations, warnings) => {
+    const result = run(limits);
+    expect(codes(result)).toEqual(violations);
+    expect(result.warnings.map((warning) => warning.code)).toEqual(warnings);
+  });
+
+  it('reads the days and cost reasons in the units they are set in', () => {
+    const [days] = run({ maxDays: 2 }).violations;
+    expect(days).toMatchObject({ value: 2.5, limit: 2 });
+    expect(days?.reason).toBe('1.08e21 FLOPs take 2.50 days on 100 × v100 at MFU 0.40; above maxDays 2.00');
+    const [cost] = run({ maxCost: 10_000 }).violations;
+    expect(cost?.reason).toBe('6,000 v100 GPU-hours at $2/h cost $12,000; above maxCost $10,000');
+    expect(run({ maxCost: 12_500 }).warnings[0]).toEqual({ code: 'near-limit', limit: 'cost-above-max', reason: '$12,000 is within 10% of maxCost $12,500' });
+  });
+
+  it('without hardware, days and cost are not measured and their limits not checked', () => {
+    const result = checkConfig(target(3e9, 60e9, { tolerance: 10, maxDays: 0.001, maxCost: 1 }));
+    expect([result.gpuHours, result.days, result.costUsd, result.passed]).toEqual([null, null, null, true]);
+  });
+
+  it('warns near a minimum too: 10.5 tokens/param against minTokensPerParam 10', () => {
+    const result = checkConfig(target(1e9, 10.5e9, { tolerance: 10, minTokensPerParam: 10 }));
+    expect(result.warnings).toEqual([{ code: 'near-limit', limit: 'tokens-per-param-low', reason: '10.5 is within 10% of minTokensPerParam 10.0' }]);
+  });
+
+  // deepmind and hoffmann2022 were fitted on 70M–16B parameters and 5B–500B tokens (their presets'
+  // fittedOn, from Hoffmann et al.'s runs).
+  it.each([
+    [1e8, 1e9, true], // D 1B is below 5B
+    [1e9, 20e9, false], // inside
+    [1e12, 2e12, true], // N 1T is above 16B
+  ])('N = %d, D = %d: extrapolation warning %s', (params, tokens, warned) => {
+    const result = checkConfig(target(params, tokens, { tolerance: 100 }));
+    expect(result.warnings.some((warning) => warning.code === 'extrapolation')).toBe(warned);
+    expect(result.passed).toBe(true);
+  });
+});
+
 describe('createCheckDocument', () => {
   it('summarises passes and failures', () => {
     const results = [checkConfig(target(70e9, 100e9)), checkConfig(target(70e9, 1.4e12))];

@@ -5,7 +5,12 @@ import type { CliResult } from '../helpers/cli.js';
 /** One error line, and at most one hint line: the whole of stderr on a refusal (DESIGN §5). */
 export const ONE_ERROR = /^llm-plan: error: [^\n]+\n(hint: [^\n]+\n)?$/;
 /** What a successful command may print on stderr: warnings (fit's failed bootstrap resamples), check's GitHub annotations. */
-const WARNINGS = /^(llm-plan: warning: [^\n]+\n|::error [^\n]+\n)*$/;
+const WARNINGS = /^(llm-plan: warning: [^\n]+\n|::(error|warning) [^\n]+\n)*$/;
+/**
+ * `check`'s refusal (issue 15): the one error line and hint, then its GitHub annotations (an invalid
+ * file is annotated at the offending field), and possibly a warning about the job summary.
+ */
+const CHECK_ERROR = /^llm-plan: error: [^\n]+\n(hint: [^\n]+\n)?(llm-plan: warning: [^\n]+\n|::(error|warning) [^\n]+\n)*$/;
 
 /** Every number anywhere in a JSON document is finite, and no field is null where zod promised a number. */
 export function assertFiniteNumbers(value: unknown, path = '$'): void {
@@ -60,6 +65,13 @@ export function assertWellBehaved(result: CliResult, argv: readonly string[], ou
       expect(lines.pop(), context).toBe('');
       for (const line of lines) assertValidDocument(JSON.parse(line), context);
     }
+  } else if (allowViolation && result.code === 2) {
+    // check over several files: an invalid one is exit 2 with one error line, and the others' report
+    // still on stdout (issue 15); with no file read, nothing on stdout.
+    expect(result.stderr, context).toMatch(CHECK_ERROR);
+    expect(result.stdout, context).not.toMatch(/\bNaN\b|Infinity|undefined|\[object Object\]/);
+    if (output === 'json' && /^[{[]/.test(result.stdout)) assertValidDocument(JSON.parse(result.stdout), context);
+    expect(result.stderr, context).not.toMatch(/'([^']*)' \(did you mean '\1'\?\)/);
   } else {
     expect(result.code, context).toBe(2);
     expect(result.stdout, context).toBe('');

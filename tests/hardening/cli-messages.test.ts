@@ -9,7 +9,7 @@ describe('a known command with extra arguments', () => {
   it.each([
     [['sweep', '--budget', '1e21..1e25flops', 'foo'], "unexpected argument 'foo' for 'sweep'", "see 'llm-plan sweep --help'"],
     [['gpus', 'x', 'y'], "unexpected arguments 'x' 'y' for 'gpus'", "see 'llm-plan gpus --help'"],
-    [['check', 'a.yaml', 'b.yaml'], "unexpected argument 'b.yaml' for 'check'", "see 'llm-plan check --help'"],
+    [['fit', 'a.csv', 'b.csv'], "unexpected argument 'b.csv' for 'fit'", "see 'llm-plan fit --help'"],
     [['schema', 'plan', 'sweep'], "unexpected argument 'sweep' for 'schema'", "see 'llm-plan schema --help'"],
   ])('%j names the extra argument', async (argv, message, hint) => {
     const result = await runCli(argv);

@@ -69,7 +69,9 @@ describe.each(Object.keys(READERS))('%s', (reader) => {
   it.each(Object.keys(CASES))('refuses a file that is %s, naming it', async (name) => {
     const path = at(`${name.replace(/\W/g, '-')}.json`);
     const { argv, env, named } = (READERS[reader] as (typeof READERS)[string])(path, name);
-    expectRefusal(await runCli(argv, { env }), named, (CASES[name] as { reason: RegExp }).reason);
+    // check reads a directory's check files (issue 15): an empty one is refused for having none.
+    const reason = reader === 'check FILE' && name === 'directory' ? /a directory with no \.yaml, \.yml or \.json files/ : (CASES[name] as { reason: RegExp }).reason;
+    expectRefusal(await runCli(argv, { env }), named, reason);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });

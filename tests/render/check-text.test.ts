@@ -8,17 +8,19 @@ import type { PlanDocument } from '../../src/core/plan-document.js';
 const report: CheckDocument = {
   schema: 'llm-plan/check@1',
   file: 'plans.yaml',
+  files: ['plans.yaml'],
   passed: false,
-  summary: { configs: 2, passed: 1, failed: 1 },
+  summary: { configs: 2, passed: 1, failed: 1, warnings: 0, invalidFiles: 0 },
+  invalid: [],
   results: [
     {
       index: 0, name: 'a', passed: false, params: 7e10, tokens: 1e11, tokensPerParam: 1e11 / 7e10, flops: 4.2e22,
-      rule: 'deepmind', optimalParams: 1.87e10, optimalTokens: 3.74e11, loss: { model: 'hoffmann2022', value: 2.1 }, budgetFlops: null,
+      rule: 'deepmind', optimalParams: 1.87e10, optimalTokens: 3.74e11, loss: { model: 'hoffmann2022', value: 2.1 }, budgetFlops: null, gpuHours: null, days: null, costUsd: null, location: null, warnings: [],
       violations: [{ code: 'off-optimum', reason: 'off by 274%\nsecond line', value: 2.74, limit: 0.25 }],
     },
     {
       index: 1, name: 'b', passed: true, params: 7e10, tokens: 1.4e12, tokensPerParam: 20, flops: 5.88e23,
-      rule: 'deepmind', optimalParams: 7e10, optimalTokens: 1.4e12, loss: { model: 'hoffmann2022', value: 1.94 }, budgetFlops: null, violations: [],
+      rule: 'deepmind', optimalParams: 7e10, optimalTokens: 1.4e12, loss: { model: 'hoffmann2022', value: 1.94 }, budgetFlops: null, gpuHours: null, days: null, costUsd: null, location: null, warnings: [], violations: [],
     },
   ],
 };
@@ -39,7 +41,10 @@ describe('renderCheckText', () => {
 
 describe('renderGithubAnnotations', () => {
   it('writes one ::error per violation, escaping %, CR and LF as the runner expects', () => {
-    expect(renderGithubAnnotations(report)).toBe('::error title=llm-plan check::a: off by 274%25%0Asecond line\n');
+    expect(renderGithubAnnotations(report)).toBe('::error file=plans.yaml,title=a%3A off-optimum::off by 274%25%0Asecond line\n');
+    // Properties end at ',' and ':' as well: a file name with either is escaped.
+    const located = { ...report, files: ['a,b:c.yaml'], results: [{ ...report.results[0]!, file: 'a,b:c.yaml', location: { line: 3, column: 5, endLine: 6, endColumn: 12 } }] };
+    expect(renderGithubAnnotations(located)).toBe('::error file=a%2Cb%3Ac.yaml,line=3,endLine=6,col=5,title=a%3A off-optimum::off by 274%25%0Asecond line\n');
   });
 });
 

@@ -13,6 +13,7 @@ const CHECK_EXAMPLES: readonly Example[] = [
   ['llm-plan check tests/fixtures/check/plans.yaml', 'PASS or FAIL per config; exit 1 on a violation'],
   ['git show HEAD:plans.yaml | llm-plan check - --json', 'the report as llm-plan/check@1'],
   ['llm-plan check plans.yaml --format ndjson', 'one check-result@1 line per config'],
+  ['llm-plan check a.yaml b.yaml configs/ --format junit', 'several files and directories, as JUnit XML'],
 ];
 
 const CHECK_FIELDS: ReadonlyArray<readonly [string, string]> = [
@@ -22,6 +23,8 @@ const CHECK_FIELDS: ReadonlyArray<readonly [string, string]> = [
   ['minTokensPerParam, maxTokensPerParam', 'tokens-per-param-low, tokens-per-param-high'],
   ['loss, maxLoss', "loss-above-max (loss: the model, default the rule's)"],
   ['maxFlops', "flops-above-max (1e25: the EU AI Act's systemic-risk threshold)"],
+  ['maxDays (+ gpu, gpus, mfu)', 'days-above-max: wall-clock days on gpus × gpu'],
+  ['maxCost (+ gpu, price, mfu)', 'cost-above-max: USD at price per GPU-hour'],
 ];
 
 function checkHelp(width: number): string {
@@ -36,7 +39,11 @@ function checkHelp(width: number): string {
     '      params: 70B',
     '      tokens: 100B',
     '',
-    wrapParagraphs('Exit codes: 0 all pass, 1 a violation, 2 invalid file. GITHUB_ACTIONS=true adds ::error annotations.', width),
+    wrapParagraphs('Several files, or directories (their *.yaml, *.yml and *.json), make one report.', width),
+    wrapParagraphs(
+      "Exit codes: 0 all pass, 1 a violation, 2 an invalid file. GITHUB_ACTIONS=true adds ::error and ::warning annotations at the config's lines; GITHUB_STEP_SUMMARY gets the markdown report.",
+      width,
+    ),
     wrapParagraphs('JSON Schemas: llm-plan schema check (the --json report), llm-plan schema check-file (the file).', width),
     '',
   ].join('\n');
@@ -47,11 +54,11 @@ interface CheckOptions extends OutputOptions {
   readonly format?: string;
 }
 
-const CHECK_FORMATS = ['table', 'json', 'ndjson'] as const;
+const CHECK_FORMATS = ['table', 'json', 'ndjson', 'markdown', 'junit'] as const;
 
 /**
- * `llm-plan check FILE`: a CI gate. Exit 0 when every config passes, 1 when any violates a limit,
- * 2 when the file is invalid. Under GitHub Actions it also prints `::error` annotations.
+ * `llm-plan check FILE...`: a CI gate. Exit 0 when every config passes, 1 when any violates a limit,
+ * 2 when a file is invalid. Under GitHub Actions it also prints annotations and writes the job summary.
  */
 export function registerCheckCommand(program: Command, { io, setExitCode }: CommandContext): void {
   addOutputOptions(
@@ -59,37 +66,50 @@ export function registerCheckCommand(program: Command, { io, setExitCode }: Comm
       program
         .command('check')
         .description(commandSummary('check'))
-        .argument('<file>', 'the config file, or - for stdin')
+        .argument('<files...>', 'config files or directories, or - for stdin')
         .addHelpText('after', () => checkHelp(widthFor(io))),
       io,
       CHECK_EXAMPLES,
     ),
   )
     .option('--allow-override', 'let LLM_PLAN_PRESETS presets replace built-in ones with the same id')
-    .option('--format <format>', 'table, json (one check@1 report) or ndjson (one check-result@1 line per config)')
-    .action(async (path: string, options: CheckOptions) => {
+    .option('--format <format>', 'table, json (one check@1 report), ndjson (one check-result@1 line per config), markdown or junit (JUnit XML)')
+    .action(async (paths: string[], options: CheckOptions) => {
       const format = chooseFormat(options, CHECK_FORMATS);
       const catalog = await loadCatalog(io, { allowOverride: options.allowOverride });
-      const [{ loadCheckTargets }, { checkConfig, createCheckDocument }, { renderCheckText, renderGithubAnnotations }] = await Promise.all([
-        import('../check-targets.js'),
-        import('../../core/check.js'),
-        import('../../render/check-text.js'),
-      ]);
-      const { file, targets } = await loadCheckTargets(path, io, catalog);
-      const report = createCheckDocument(file, targets.map(checkConfig));
+      const [{ runCheck }, { renderCheckText, renderGithubAnnotations }] = await Promise.all([import('../check-run.js'), import('../../render/check-text.js')]);
+      const { report, errors } = await runCheck(paths, io, catalog);
+      // The first invalid file (and how many more) in the usual two lines; the report lists them all.
+      io.stderr(errors);
       const annotations = io.env.GITHUB_ACTIONS === 'true' ? renderGithubAnnotations(report) : '';
-      if (format === 'ndjson') {
+      const nothingChecked = report.results.length === 0;
+      if (format === 'markdown' || format === 'junit') {
+        // A report file for a CI system: written even when no file could be read, so the reader sees why.
+        const rendered = format === 'markdown' ? (await import('../../render/check-markdown.js')).renderCheckMarkdown(report) : (await import('../../render/check-junit.js')).renderCheckJunit(report);
+        await streamStdout(io)(rendered);
+        if (annotations) io.stderr(annotations);
+      } else if (format === 'ndjson') {
         // One line per config, so a pipeline can filter results without parsing a whole report.
         const results = report.results;
-        await writeRows(streamStdout(io), results.length, (index) => renderJsonLine({ schema: 'llm-plan/check-result@1', file: report.file, ...results[index] }));
+        await writeRows(streamStdout(io), results.length, (index) => {
+          const result = results[index];
+          return renderJsonLine({ schema: 'llm-plan/check-result@1', ...result, file: result?.file ?? report.file });
+        });
         if (annotations) io.stderr(annotations);
       } else if (format === 'json') {
-        await streamStdout(io)(renderJson(report));
+        if (!nothingChecked) await streamStdout(io)(renderJson(report));
         // stdout stays one JSON document; the runner reads workflow commands from stderr as well.
         if (annotations) io.stderr(annotations);
       } else {
-        await streamStdout(io)(renderCheckText(report, await styleFor(io, options), widthFor(io)) + annotations);
+        // Annotations follow the report on stdout; with no report (no file could be read), stdout stays empty.
+        if (nothingChecked) io.stderr(annotations);
+        else await streamStdout(io)(renderCheckText(report, await styleFor(io, options), widthFor(io)) + annotations);
       }
-      setExitCode(report.passed ? EXIT.ok : EXIT.violation);
+      const summaryPath = io.env.GITHUB_STEP_SUMMARY;
+      if (summaryPath) {
+        const { appendStepSummary } = await import('../check-run.js');
+        appendStepSummary(summaryPath, report, io);
+      }
+      setExitCode(report.invalid.length > 0 ? EXIT.usage : report.passed ? EXIT.ok : EXIT.violation);
     });
 }

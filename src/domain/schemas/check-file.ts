@@ -32,6 +32,7 @@ export const CheckConfigSchema = z.strictObject({
   precision: z.string().optional(),
   mfu: z.union([z.number(), z.string()], { error: "expected a number such as 0.4 or a string such as '40%'" }).optional(),
   price: z.union([z.number(), z.string()], { error: 'expected USD per GPU-hour, such as 2.1' }).optional(),
+  gpus: z.number({ error: 'expected a whole number of GPUs such as 256' }).int('expected a whole number of GPUs such as 256').positive().max(1e9).optional().describe('how many GPUs run it: wall-clock days for maxDays'),
   rule: z.string().optional().describe('the rule whose optimum the config is compared with (default deepmind)'),
   loss: z.string().optional().describe("the loss model for maxLoss (default: the rule's)"),
   tolerance: fraction.optional().describe('allowed |N/N_opt − 1| (default 0.25)'),
@@ -40,6 +41,8 @@ export const CheckConfigSchema = z.strictObject({
   maxTokensPerParam: positive.optional(),
   maxLoss: positive.optional(),
   maxFlops: quantity('1e25').optional(),
+  maxDays: positive.optional().describe('wall-clock days on gpus × gpu at mfu (needs gpu and gpus)'),
+  maxCost: positive.optional().describe('USD at price per GPU-hour (needs gpu and price)'),
 });
 
 export type CheckConfig = z.infer<typeof CheckConfigSchema>;

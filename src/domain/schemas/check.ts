@@ -14,20 +14,40 @@ export const VIOLATION_CODES = [
   'tokens-per-param-high',
   'loss-above-max',
   'flops-above-max',
+  'days-above-max',
+  'cost-above-max',
 ] as const;
+
+export const WARNING_CODES = ['near-limit', 'extrapolation'] as const;
 
 export const ViolationSchema = z.object({
   code: z.enum(VIOLATION_CODES),
   reason: z.string().describe('one line for a person'),
   value: finite.describe(
-    'over-budget, flops-above-max: 6·N·D in FLOPs; off-optimum: |N/N_opt − 1|; tokens-per-param-*: D/N; loss-above-max: predicted loss',
+    'over-budget, flops-above-max: 6·N·D in FLOPs; off-optimum: |N/N_opt − 1|; tokens-per-param-*: D/N; loss-above-max: predicted loss; days-above-max: wall-clock days; cost-above-max: USD',
   ),
   limit: finite.describe('the threshold value crossed (budget FLOPs × (1 + budgetTolerance), tolerance, a min/max limit)'),
+});
+
+export const WarningSchema = z.object({
+  code: z.enum(WARNING_CODES).describe('near-limit: a passing value within 10% of its limit; extrapolation: 6·N·D outside the range the laws were fitted on'),
+  limit: z.enum(VIOLATION_CODES).optional().describe('for near-limit: the violation the config is close to'),
+  reason: z.string().describe('one line for a person'),
+});
+
+/** Where a config (or a problem) is in its file: 1-based lines and columns, the end inclusive of the last line. */
+export const SourceLocationSchema = z.object({
+  line: z.number().int().positive(),
+  column: z.number().int().positive(),
+  endLine: z.number().int().positive(),
+  endColumn: z.number().int().positive(),
 });
 
 export const CheckResultSchema = z.object({
   index: z.number().int().nonnegative().describe('position of the config in the file'),
   name: z.string(),
+  file: z.string().optional().describe('the file the config came from (- for stdin)'),
+  location: SourceLocationSchema.nullable().describe('where the config is in its file, when known'),
   passed: z.boolean(),
   params: finite,
   tokens: finite,
@@ -38,16 +58,35 @@ export const CheckResultSchema = z.object({
   optimalTokens: finite,
   loss: z.object({ model: z.string(), value: finite }),
   budgetFlops: finite.nullable().describe('the budget in FLOPs, when the config has one'),
+  gpuHours: finite.nullable().describe('6·N·D at the effective FLOP/s of the config\'s gpu, when it names one'),
+  days: finite.nullable().describe('wall-clock days on the config\'s gpus, when it gives gpu and gpus'),
+  costUsd: finite.nullable().describe('gpuHours × price, when the config gives gpu and price'),
   violations: z.array(ViolationSchema),
+  warnings: z.array(WarningSchema).describe('things to know that do not fail the check'),
+});
+
+export const InvalidFileSchema = z.object({
+  file: z.string(),
+  message: z.string().describe('the error, as printed after llm-plan: error:'),
+  hint: z.string().nullable(),
+  location: SourceLocationSchema.nullable().describe('the offending field or syntax error, when known'),
 });
 
 export const CheckDocumentSchema = z
   .object({
     schema: z.literal('llm-plan/check@1'),
-    file: z.string().describe('the checked file (- for stdin)'),
-    passed: z.boolean(),
-    summary: z.object({ configs: z.number().int(), passed: z.number().int(), failed: z.number().int() }),
+    file: z.string().describe("the checked file (- for stdin); with several files, their names joined by ', '"),
+    files: z.array(z.string()).describe('every file checked, directories expanded'),
+    passed: z.boolean().describe('every config passed and every file was valid'),
+    summary: z.object({
+      configs: z.number().int(),
+      passed: z.number().int(),
+      failed: z.number().int(),
+      warnings: z.number().int(),
+      invalidFiles: z.number().int(),
+    }),
     results: z.array(CheckResultSchema),
+    invalid: z.array(InvalidFileSchema).describe('files that could not be checked (exit 2)'),
   })
   .meta({ title: 'llm-plan/check@1', description: 'The result of llm-plan check: every config, pass or fail, with its violations.' });
 
@@ -60,4 +99,6 @@ export const CheckResultLineSchema = CheckResultSchema.extend({
 export type CheckDocument = z.infer<typeof CheckDocumentSchema>;
 export type CheckResult = z.infer<typeof CheckResultSchema>;
 export type Violation = z.infer<typeof ViolationSchema>;
+export type CheckWarning = z.infer<typeof WarningSchema>;
+export type SourceLocation = z.infer<typeof SourceLocationSchema>;
 export type ViolationCode = (typeof VIOLATION_CODES)[number];
