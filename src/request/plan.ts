@@ -10,6 +10,7 @@ import { pairRulesWithLoss, type ScoredRule } from '../core/pair-rules.js';
 import type { PlanDocument, PlanInput } from '../core/plan-document.js';
 import type { LossModel, Rule } from '../domain/presets.js';
 import { BUILTIN_CATALOG, findAccelerator, findLossModel, findRule, type PresetCatalog } from '../presets/catalog.js';
+import type { PlanRequest } from '../domain/request.js';
 import { applyConstraintOptions, type ConstraintContext, type ConstraintOptions } from './constraints.js';
 import { readPlanQuery, type PlanQuery } from './plan-query.js';
 import { evaluateRun } from '../core/chosen-run.js';
@@ -20,7 +21,7 @@ import type { RealModel } from '../domain/architecture.js';
 import { architectureOf, findRealModel } from '../presets/real-models.js';
 import { interconnectOf, resolveArchitecture } from './cluster.js';
 
-/** The plan flags as commander hands them over: strings, undefined where not given. */
+/** A plan request's fields as text, undefined where not given: what the parsers read. */
 export interface PlanOptions extends ConstraintOptions {
   readonly budget?: string;
   readonly gpu?: string;
@@ -54,10 +55,35 @@ export interface PlanSetup {
 }
 
 /**
- * Turns the plan flags into a plan document: parse, resolve presets, call the core. Pure apart from
- * the catalog, which the CLI loads (built-in data unless user presets are involved).
+ * The `llm-plan/plan@1` document for a request: parse, resolve presets, call the core. What
+ * `llm-plan --json` prints and what the library's `plan()` returns. Pure; the catalog is the
+ * built-in presets unless the caller loaded user presets (the CLI does, from files and env).
  */
-export function planFromOptions(options: PlanOptions, catalog: PresetCatalog = BUILTIN_CATALOG): PlanDocument {
+export function planDocument(request: PlanRequest & ClusterFiles, catalog: PresetCatalog = BUILTIN_CATALOG): PlanDocument {
+  const { archFile, ...fields } = request;
+  return planFromOptions({ ...(requestAsText(fields) as PlanOptions), ...(archFile ? { archFile } : {}) }, catalog);
+}
+
+/** What a request names but the pipeline does not read itself: the content of an `arch` config.json path. */
+export interface ClusterFiles {
+  readonly archFile?: { readonly name: string; readonly json: unknown };
+}
+
+/**
+ * A request's fields as the text a flag would carry (`null` = not given), so one parser reads both:
+ * a number is written as JavaScript prints it (`7000000000`, `0.4`, `1e+21`), which every quantity
+ * parser reads; booleans stay booleans.
+ */
+export function requestAsText(request: object): Readonly<Record<string, string | boolean>> {
+  const text: Record<string, string | boolean> = {};
+  for (const [key, value] of Object.entries(request) as Array<[string, unknown]>) {
+    if (value === null || value === undefined) continue;
+    text[key] = typeof value === 'number' ? String(value) : (value as string | boolean);
+  }
+  return text;
+}
+
+function planFromOptions(options: PlanOptions, catalog: PresetCatalog = BUILTIN_CATALOG): PlanDocument {
   const start = readStart(options);
   const setup = resolvePlanSetup(options, catalog);
   const lossModels = [...new Set([...setup.scored.map(({ loss }) => loss), ...catalog.lossModels])];
