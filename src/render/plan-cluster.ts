@@ -1,7 +1,7 @@
 import { formatCount, formatGrouped, formatNumber, formatScientific } from '../core/format.js';
 import { formatBytes } from '../core/format-bytes.js';
 import type { PlanDocument, RulePlan } from '../core/plan-document.js';
-import type { SectionBlock, SectionPart } from './plan-sections.js';
+import type { SectionBlock, SectionPart } from './section-block.js';
 import type { Style } from './style.js';
 
 /**

@@ -1,6 +1,6 @@
 import { formatCount, formatGrouped, formatNumber, formatScientific } from '../core/format.js';
 import type { PlanDocument, RulePlan } from '../core/plan-document.js';
-import { renderSectionBlock, type SectionBlock } from './plan-sections.js';
+import { renderSectionBlock, type SectionBlock } from './section-block.js';
 import type { Style } from './style.js';
 import { wrapText } from './wrap.js';
 

@@ -1,7 +1,8 @@
 import { formatCount, formatGrouped, formatNumber } from '../core/format.js';
 import type { PlanDocument } from '../core/plan-document.js';
 import { describeQuery, formatComputeFlops, lossColumns, planExtraBlocks } from './plan-extras-table.js';
-import { planSectionBlocks, type SectionBlock } from './plan-sections.js';
+import { planSectionBlocks } from './plan-sections.js';
+import type { SectionBlock } from './section-block.js';
 import type { Style } from './style.js';
 
 /** Bold as Markdown; user text in the query line is escaped by `describeQuery`'s caller below. */
