@@ -233,8 +233,8 @@ function renderAxis(out: string[], which: 'x' | 'y', scale: ScaleContinuousNumer
 }
 
 /**
- * A log axis spans its data, widened to whole decades when its labelled ticks would leave more than
- * half a decade at either end unlabelled (a line reaching 7T with no label above 1T); a linear
+ * A log axis spans its data, widened at an end to the next decade when its labelled ticks stop more
+ * than 0.6 decade short of it (a line reaching 7T with no label above 1T); a linear
  * one gets 4% of room either side, so markers at the extremes clear the frame, then round ends.
  */
 function createScale(axis: SvgAxis, range: [number, number], count: number): ScaleContinuousNumeric<number, number> {
@@ -245,8 +245,13 @@ function createScale(axis: SvgAxis, range: [number, number], count: number): Sca
     const [low, high] = axis.domain;
     const first = labelled[0];
     const last = labelled[labelled.length - 1];
-    const gap = 0.5;
-    if (first === undefined || last === undefined || Math.log10(first / low) > gap || Math.log10(high / last) > gap) return scale.nice();
+    // Past the labelled ticks by more than 0.6 decade (a factor of 4): that end goes to its next decade.
+    const reach = 0.6;
+    const widenLow = first === undefined || Math.log10(first / low) > reach;
+    const widenHigh = last === undefined || Math.log10(high / last) > reach;
+    if (widenLow || widenHigh) {
+      return scale.domain([widenLow ? 10 ** Math.floor(Math.log10(low)) : low, widenHigh ? 10 ** Math.ceil(Math.log10(high)) : high]);
+    }
     return scale;
   }
   const [low, high] = axis.domain;

@@ -49,8 +49,9 @@ function toUnit(axis: ChartAxis, value: number): number {
 }
 
 /**
- * A log axis whose decade ticks would leave more than half a decade unlabelled at either end (a
- * line reaching 7T with no label above 1T) is widened to whole decades, so labels cover what is drawn.
+ * A log axis over two decades or more whose end lies more than 0.7 decade (a factor of 5) past its
+ * last decade tick (a line reaching 7T with no label above 1T) is widened at that end to the next
+ * decade, so the labels cover what is drawn.
  */
 function coverAxis(axis: ChartAxis): ChartAxis {
   if (axis.scale !== 'log') return axis;
@@ -59,10 +60,11 @@ function coverAxis(axis: ChartAxis): ChartAxis {
   const highDecade = Math.log10(high);
   // Under two decades the ticks step 1-2-5 and already cover the ends.
   if (highDecade - lowDecade < 2) return axis;
-  const above = highDecade - Math.floor(highDecade + 1e-9);
-  const below = Math.ceil(lowDecade - 1e-9) - lowDecade;
-  if (above <= 0.5 && below <= 0.5) return axis;
-  return { ...axis, domain: [10 ** Math.floor(lowDecade + 1e-9), 10 ** Math.ceil(highDecade - 1e-9)] };
+  const reach = 0.7;
+  const widenHigh = highDecade - Math.floor(highDecade + 1e-9) > reach;
+  const widenLow = Math.ceil(lowDecade - 1e-9) - lowDecade > reach;
+  if (!widenHigh && !widenLow) return axis;
+  return { ...axis, domain: [widenLow ? 10 ** Math.floor(lowDecade) : low, widenHigh ? 10 ** Math.ceil(highDecade) : high] };
 }
 
 /** Ticks that fit `room` cells, with the step linear labels need. */
