@@ -14,6 +14,7 @@ import type { PlanRequest } from '../domain/request.js';
 import { applyConstraintOptions, type ConstraintContext, type ConstraintOptions } from './constraints.js';
 import { readPlanQuery, type PlanQuery } from './plan-query.js';
 import { evaluateRun } from '../core/chosen-run.js';
+import { replaceExtrapolationNotes } from '../core/plan-notes.js';
 import { predictLoss } from '../core/loss.js';
 import { parsePositiveQuantity } from '../domain/si.js';
 import type { RealModel } from '../domain/architecture.js';
@@ -105,7 +106,8 @@ function planFromOptions(options: PlanOptions, catalog: PresetCatalog = BUILTIN_
       const evaluated = evaluateRun(row, start.params, start.tokens, lossModel);
       return row.losses ? { ...evaluated, losses: row.losses.map(({ model }) => ({ model, value: predictLoss(findLossModel(catalog, model), start.params, start.tokens) })) } : evaluated;
     });
-    const notes = start.model ? [...optimum.notes, describeRealModel(start.model)] : optimum.notes;
+    const runNotes = replaceExtrapolationNotes(optimum.notes, optimum.plans, rows);
+    const notes = start.model ? [...runNotes, describeRealModel(start.model)] : runNotes;
     const plan: PlanDocument = { ...optimum, input: { ...optimum.input, model: start.model?.id ?? null }, plans: rows, notes };
     return applyConstraintOptions(plan, options, lossModels, context);
   }
