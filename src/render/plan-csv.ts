@@ -8,7 +8,7 @@ type Field = string | number | boolean | null | undefined;
  * `plans[]` of --json (`time.gpuHours`, `layout.chosen.tp`, `memory.split.weights`). Lists of
  * objects (layout alternatives, range variants, extrapolation checks) stay in --json only.
  */
-export const CSV_SECTIONS = [
+const CSV_SECTIONS = [
   'comparison',
   'architecture',
   'flopsPerToken',

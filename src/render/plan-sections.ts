@@ -6,7 +6,6 @@ import { clusterSectionBlocks } from './plan-cluster.js';
 import type { Style } from './style.js';
 import { wrapJoined, wrapText } from './wrap.js';
 
-export { renderSectionBlock, type SectionBlock, type SectionPart } from './section-block.js';
 
 type Section = (plan: PlanDocument, style: Style, width: number) => SectionBlock | undefined;
 
