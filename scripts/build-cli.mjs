@@ -16,6 +16,7 @@
 // the ESM loader. bin/llm-plan.js is CommonJS too (bin/package.json says so).
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const STAGE = 'dist/.stage-cli';
@@ -65,17 +66,47 @@ const stageName = (file) => toPosix(relative(STAGE, file)).replace(/\.js$/, '');
 /** The key under which the start-up file exports a start-up chunk. */
 const exportKey = (name) => `_${basename(name).replace(/[^A-Za-z0-9_$]/g, '_')}`;
 
+const JSON_SCHEMA_MODULE = resolve('src/domain/schemas/json-schema.ts');
+
+/**
+ * `llm-plan schema NAME` prints the same document for a given build, so the CLI ships the JSON
+ * Schemas computed here, from the zod schemas by src/domain/schemas/json-schema.ts itself, in place
+ * of that module: printing a schema loads no zod. Unknown names fail as before (pickSchema).
+ * tests/cli/lazy-load.e2e.test.ts compares every schema with the zod path's.
+ */
+async function precomputedJsonSchemas() {
+  const file = `${STAGE}-schemas.mjs`;
+  await build({ ...common, minify: false, format: 'esm', entryPoints: [JSON_SCHEMA_MODULE], outfile: file });
+  const { createJsonSchema, listSchemaNames } = await import(`${pathToFileURL(resolve(file)).href}?${Date.now()}`);
+  rmSync(file, { force: true });
+  const schemas = Object.fromEntries(listSchemaNames().map((name) => [name, createJsonSchema(name)]));
+  const contents =
+    `import { pickSchema } from './pick-schema.js';\n` +
+    `const SCHEMAS = JSON.parse(${JSON.stringify(JSON.stringify(schemas))});\n` +
+    `export function listSchemaNames() { return Object.keys(SCHEMAS); }\n` +
+    `export function createJsonSchema(name) { return structuredClone(pickSchema(SCHEMAS, name)); }\n`;
+  return {
+    name: 'precomputed-json-schemas',
+    setup(pluginBuild) {
+      pluginBuild.onLoad({ filter: /json-schema\.ts$/ }, (args) =>
+        args.path === JSON_SCHEMA_MODULE ? { contents, loader: 'js', resolveDir: dirname(JSON_SCHEMA_MODULE) } : undefined,
+      );
+    },
+  };
+}
+
 /** Builds the CLI; returns (and writes to dist/cli-build.json) the packages each shipped file holds. */
 export async function buildCli() {
   rmSync(STAGE, { recursive: true, force: true });
   rmSync(CHUNKS, { recursive: true, force: true });
   rmSync('dist/llm-plan.js', { force: true });
+  const jsonSchemas = await precomputedJsonSchemas();
 
   const stage = await build({
     ...common,
     format: 'esm',
     banner: requireBanner,
-    plugins: [builtinsThroughRequire],
+    plugins: [builtinsThroughRequire, jsonSchemas],
     entryPoints: { 'llm-plan': 'src/cli/main.ts' },
     outdir: STAGE,
     splitting: true,

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { BIN, ROOT } from '../helpers/cli.js';
+import { BIN, ROOT, runCli, spawnCli } from '../helpers/cli.js';
 
 // The bundle facts that make start-up fast (DESIGN §6, issue 16), checked on the built CLI:
 // which shipped file holds which package (dist/cli-build.json, written by scripts/build-cli.mjs
@@ -74,7 +74,7 @@ describe('bundle facts (built CLI)', () => {
     [['--budget', '1e22flops', '--gpu', 'tests/fixtures/presets/my-gpu.json', '--json'], ['zod'], ['yaml', 'chalk', 'd3-scale']],
     [['check', 'tests/fixtures/check/pass.json', '--json'], ['zod'], ['yaml', 'chalk', 'd3-scale', 'cli-table3']],
     [['check', 'tests/fixtures/check/plans.yaml', '--json'], ['zod', 'yaml'], ['chalk', 'd3-scale', 'cli-table3']],
-    [['schema', 'plan'], ['zod'], ['yaml', 'chalk', 'd3-scale', 'cli-table3']],
+    [['schema', 'plan'], [], ['zod', 'yaml', 'chalk', 'd3-scale', 'cli-table3']],
     [['gpus', '--json'], [], ['zod', 'yaml', 'chalk', 'd3-scale', 'cli-table3']],
     [['rules'], ['chalk'], ['zod', 'yaml', 'd3-scale']],
     [['sweep', '--budget', '1e21flops..1e23flops', '--steps', '3', '--format', 'ndjson'], [], ['zod', 'yaml', 'chalk', 'd3-scale', 'cli-table3']],
@@ -90,5 +90,18 @@ describe('bundle facts (built CLI)', () => {
     for (const pkg of avoids) expect(loaded.packages.has(pkg), `avoids ${pkg}`).toBe(false);
     // The one commander is the start-up file's: no command loads another file holding it.
     expect(loaded.files.filter((file) => facts.files[file]?.includes('commander'))).toEqual([facts.startup]);
+  });
+
+  it('the built CLI prints, without zod, exactly the JSON Schemas the zod path generates, and the same error for an unknown name', async () => {
+    const names = (await runCli(['schema', '--list'])).stdout.trim().split('\n');
+    expect(names.length).toBeGreaterThan(5);
+    for (const name of names) {
+      const built = spawnCli(['schema', name]);
+      expect(built.code, name).toBe(0);
+      expect(built.stdout, name).toBe((await runCli(['schema', name])).stdout);
+    }
+    const unknown = spawnCli(['schema', 'plna']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe((await runCli(['schema', 'plna'])).stderr);
   });
 });
