@@ -1,5 +1,8 @@
-// Builds the shipped CLI (dist/llm-plan.cjs + lazy dist/chunks/, see scripts/build-cli.mjs) and the
-// library (dist/index.js).
+// Builds the shipped CLI (dist/llm-plan.cjs + lazy dist/chunks/, see scripts/build-cli.mjs), the
+// library (dist/index.js) and its type declarations (dist/types/, tsc -p tsconfig.build.json).
+import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 import { buildCli } from './build-cli.mjs';
 
@@ -13,7 +16,17 @@ const shared = {
   logLevel: 'warning',
 };
 
+// The declarations take tsc several seconds; they are written while esbuild bundles.
+rmSync('dist/types', { recursive: true, force: true });
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+const declarations = new Promise((resolveDone, reject) => {
+  spawn(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { stdio: 'inherit' }).on('exit', (code) =>
+    code === 0 ? resolveDone() : reject(new Error(`tsc -p tsconfig.build.json exited with ${code}`)),
+  );
+});
+
 await Promise.all([
+  declarations,
   buildCli(),
   // The library leaves its dependencies to the user's node_modules.
   build({ ...shared, entryPoints: ['src/index.ts'], outfile: 'dist/index.js', packages: 'external' }),

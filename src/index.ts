@@ -1,69 +1,55 @@
 /**
- * llm-plan as a library: the same pure functions the CLI calls.
+ * llm-plan as a library: the same requests and documents as the CLI. Each function takes a request
+ * (the flags as an object: ids and base-unit numbers, or strings as the flags take them) and returns
+ * exactly the document `llm-plan … --json` prints for it. Errors are `PlanError`s with a `code`
+ * (`bad-input`, `unknown-id`, `invalid-file`) and a one-line `message` and `hint`.
  *
  * @example
- * import { parseBudget, toCompute, resolveHardware, BUILTIN_ACCELERATORS } from 'llm-plan';
+ * ```ts
+ * import { plan } from 'llm-plan';
+ *
+ * const doc = plan({ budget: '5000gpuh', gpu: 'v100' });
+ * console.log(doc.plans[0].params, doc.plans[0].tokens, doc.plans[0].loss.value);
+ * ```
+ *
+ * @packageDocumentation
  */
-export * from './core/baseline.js';
-export * from './core/budget.js';
+
+// The front door: one request in, one document out.
+export { catalog, fit, plan, sweep, type CatalogDocument } from './request/library.js';
+export type { SweepDocument, SweepInput } from './request/sweep.js';
+
+// The requests, and the zod schemas that define them (for validating your own input first).
+export { FitRequestSchema, PlanRequestSchema, SweepRequestSchema } from './domain/request.js';
+export type { FitRequest, PlanRequest, SweepRequest } from './domain/request.js';
+
+// The documents, and the zod schemas their JSON Schemas come from (`llm-plan schema NAME`).
+export type { PlanDocument, PlanInput, RulePlan } from './core/plan-document.js';
+export type { FitDocument } from './core/fit/document.js';
+export { PlanDocumentSchema } from './domain/schemas/plan.js';
+export { SweepDocumentSchema } from './domain/schemas/sweep.js';
+export { FitDocumentSchema } from './domain/schemas/fit.js';
+export { PresetsDocumentSchema } from './domain/schemas/presets-document.js';
+export { CheckDocumentSchema } from './domain/schemas/check.js';
+export type { CheckDocument, CheckResult, Violation, ViolationCode } from './domain/schemas/check.js';
+
+// The preset vocabulary: what `catalog()` lists and a user preset file holds.
+export { AcceleratorSchema, LossModelSchema, RuleSchema } from './domain/presets.js';
+export type {
+  Accelerator,
+  ChinchillaLoss,
+  FitInfo,
+  FittedLawRule,
+  KaplanLoss,
+  LossModel,
+  LossOptimalRule,
+  PowerLawRule,
+  Precision,
+  Rule,
+  TokensPowerLawRule,
+} from './domain/presets.js';
+
+export { PlanError, type PlanErrorCode } from './domain/errors.js';
+
 /** The cluster model (architecture, FLOPs, memory per GPU, layout search) as one namespace. */
 export * as cluster from './core/cluster/index.js';
-export * from './core/budget-range.js';
-export * from './core/compute.js';
-export * from './domain/errors.js';
-// The fit API by name (not `export *`): its helpers (PRNG, grid, parameter indexes) stay internal.
-export {
-  bootstrapFit,
-  compareRuns,
-  computeOptimal,
-  createFitDocument,
-  dropTopLoss,
-  fitScalingLaw,
-  minimizeLbfgs,
-  optimalParamsExponent,
-  parseRuns,
-  percentileInterval,
-  FIT_SCHEMA_ID,
-} from './core/fit/index.js';
-export type {
-  BootstrapOptions,
-  BootstrapResult,
-  FitBudget,
-  FitContext,
-  FitDocument,
-  FitOptions,
-  FitResult,
-  LbfgsOptions,
-  LbfgsResult,
-  Run,
-  RunComparison,
-} from './core/fit/index.js';
-export * from './core/format.js';
-export * from './core/hardware.js';
-export * from './core/inverse.js';
-export * from './core/loss.js';
-export * from './core/params-law.js';
-export * from './core/plan.js';
-export * from './core/plan-document.js';
-export * from './core/pair-rules.js';
-export * from './core/plan-extras.js';
-export * from './core/spread.js';
-export * from './core/spread-variants.js';
-export * from './core/resolve.js';
-export * from './core/rules.js';
-export * from './domain/si.js';
-export * from './core/sweep.js';
-export * from './domain/units.js';
-export * from './presets/builtin.js';
-export * from './domain/presets.js';
-export * from './core/check.js';
-export * from './presets/catalog.js';
-export * from './core/constraints/apply.js';
-export * from './core/constraints/data-constrained.js';
-export * from './core/constraints/hyperparams.js';
-export * from './core/constraints/inference.js';
-export * from './core/constraints/memory.js';
-export * from './core/constraints/schedule.js';
-export * from './core/constraints/sections.js';
-export * from './core/constraints/shape.js';
-export * from './core/format-bytes.js';

@@ -3,7 +3,6 @@ import { suggest } from '../domain/suggest.js';
 
 /** Every output format a command may offer; each command allows the ones that make sense for it. */
 export const OUTPUT_FORMATS = ['table', 'json', 'ndjson', 'csv', 'markdown'] as const;
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 /**
  * Parses a `--format` value against the formats a command allows (case-insensitive), with a

@@ -1,4 +1,5 @@
 import type { LossModel } from '../domain/presets.js';
+import { extrapolationOfRun, type Extrapolation } from './extrapolation.js';
 import { predictLoss } from './loss.js';
 
 /**
@@ -30,6 +31,7 @@ interface PlannedRow {
   readonly loss: { readonly model: string; readonly value: number };
   readonly range?: unknown;
   readonly losses?: unknown;
+  readonly extrapolation?: Extrapolation;
 }
 
 export function evaluateRun<R extends PlannedRow>(row: R, params: number, tokens: number, lossModel: LossModel): Omit<R, 'range' | 'losses'> & { readonly comparison: RunComparison } {
@@ -38,12 +40,15 @@ export function evaluateRun<R extends PlannedRow>(row: R, params: number, tokens
   const tokensPerParamRatio = tokensPerParam / row.tokensPerParam;
   const regime = Math.abs(tokensPerParamRatio - 1) <= OPTIMAL_BAND ? 'optimal' : tokensPerParamRatio > 1 ? 'over-trained' : 'under-trained';
   const { range: _range, losses: _losses, ...rest } = row;
+  const flops = 6 * params * tokens;
   return {
     ...rest,
     params,
     tokens,
     tokensPerParam,
-    flops: 6 * params * tokens,
+    flops,
+    // The loss model is judged on the run it scored; the rule on the optimum it proposes.
+    ...(row.extrapolation ? { extrapolation: extrapolationOfRun(row.extrapolation, lossModel, { params, tokens, flops }) } : {}),
     loss: { model: row.loss.model, value: runLoss },
     comparison: {
       optimum: { params: row.params, tokens: row.tokens, tokensPerParam: row.tokensPerParam, loss: row.loss.value },

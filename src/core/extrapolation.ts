@@ -15,6 +15,12 @@ export interface ExtrapolationCheck {
   /** Decades (log10) outside the span: 0 inside it. */
   readonly decades: number;
   readonly side: 'inside' | 'below' | 'above';
+  /**
+   * A chosen run (`--params` with `--tokens`, or `--model`) has two points: the run's own (N, D, C),
+   * which the loss model scored, and the rule's optimum at the same compute. `run` or `optimum` says
+   * which one this check is on; absent for a plan, whose row is the rule's own allocation.
+   */
+  readonly of?: 'run' | 'optimum';
 }
 
 /** `plans[].extrapolation`: whether the plan lies inside the runs its rule and loss model were fitted on. */
@@ -72,6 +78,25 @@ export function extrapolationOf(rule: Rule, loss: LossModel, plan: { params: num
   return { inside: decades === 0, decades, lossFarOutside, checks, unknown };
 }
 
+/**
+ * The extrapolation of a chosen run: the loss model's validity is judged on the run's own (N, D, C),
+ * the (N, D) its loss was predicted for; the rule's range on the optimum it proposes at the same compute.
+ * `optimum` is the extrapolation of the rule's own row (from `extrapolationOf`).
+ */
+export function extrapolationOfRun(optimum: Extrapolation, loss: LossModel, run: { params: number; tokens: number; flops: number }): Extrapolation {
+  const checks: ExtrapolationCheck[] = optimum.checks.filter((entry) => entry.law === 'rule').map((entry) => ({ ...entry, of: 'optimum' as const }));
+  const fitted = loss.fittedOn;
+  if (fitted) {
+    for (const quantity of QUANTITIES) {
+      const found = check('loss', loss.id, fitted, quantity, run[quantity]);
+      if (found) checks.push({ ...found, of: 'run' });
+    }
+  }
+  const decades = Math.max(0, ...checks.map((entry) => entry.decades));
+  const lossFarOutside = checks.some((entry) => entry.law === 'loss' && entry.decades >= FAR_DECADES);
+  return { inside: decades === 0, decades, lossFarOutside, checks, unknown: optimum.unknown };
+}
+
 const NOUN: Record<ExtrapolatedQuantity, string> = { params: 'parameters', tokens: 'tokens', flops: 'FLOPs' };
 const SYMBOL: Record<ExtrapolatedQuantity, string> = { params: 'N', tokens: 'D', flops: 'C' };
 
@@ -100,6 +125,7 @@ export function describeExtrapolation(ruleId: string, extrapolation: Extrapolati
   const count = extrapolation.unknown.length;
   const unknown = count > 0 ? ` ${extrapolation.unknown.join(' and ')} ${count > 1 ? 'do' : 'does'} not say which runs ${count > 1 ? 'they were' : 'it was'} fitted on.` : '';
   if (extrapolation.checks.length === 0) return `${ruleId}: no fitted range to compare with.${unknown}`;
+  if (extrapolation.checks.some((entry) => entry.of !== undefined)) return describeRunExtrapolation(ruleId, extrapolation) + unknown;
   const laws = [...new Set(extrapolation.checks.map((entry) => entry.id))].join(' and ');
   const checked = QUANTITIES.filter((quantity) => extrapolation.checks.some((entry) => entry.quantity === quantity)).map((quantity) => SYMBOL[quantity]);
   if (extrapolation.inside) return `${ruleId}: ${checked.join(', ')} lie inside the runs of ${laws}.${unknown}`;
@@ -128,11 +154,39 @@ export function describeExtrapolation(ruleId: string, extrapolation: Extrapolati
 }
 
 /**
+ * A chosen run's sentence: the run against the runs of the loss model that scored it, then the rule's
+ * optimum against the rule's runs, each quantity with its own value.
+ *
+ * @example "The run: N 280B is 1.2 decades above the runs of hoffmann2022, which scores its loss (70.0M–16.0B parameters); D 300B lies inside (5.00B–500B tokens). deepmind's optimum at the same compute: N 64.8B is 0.6 decades above the runs of deepmind (70.0M–16.0B parameters); D 1.30T is 0.4 decades above (5.00B–500B tokens)."
+ */
+function describeRunExtrapolation(ruleId: string, extrapolation: Extrapolation): string {
+  const sentences: string[] = [];
+  for (const of of ['run', 'optimum'] as const) {
+    const entries = extrapolation.checks.filter((entry) => entry.of === of);
+    const first = entries[0];
+    if (!first) continue;
+    const whose = of === 'run' ? `the runs of ${first.id}, which scores its loss` : `the runs of ${first.id}`;
+    const clauses = entries.map((entry, index) => {
+      const [low, high] = entry.range;
+      const span = `(${formatQuantity(entry.quantity, low)}–${formatQuantity(entry.quantity, high)} ${NOUN[entry.quantity]})`;
+      const value = `${SYMBOL[entry.quantity]} ${formatQuantity(entry.quantity, entry.value)}`;
+      if (entry.side === 'inside') return `${value} lies inside ${index === 0 ? `${whose} ` : ''}${span}`;
+      const decades = formatDecades(entry.decades);
+      return `${value} is ${decades} decade${decades === '1.0' ? '' : 's'} ${entry.side}${index === 0 ? ` ${whose}` : ''} ${span}`;
+    });
+    const subject = of === 'run' ? 'The run' : `${ruleId}'s optimum at the same compute`;
+    sentences.push(`${subject}: ${clauses.join('; ')}.`);
+  }
+  return sentences.join(' ');
+}
+
+/**
  * One line for several rows (`--rule all`): each row's largest distance outside, and which quantity.
  *
  * @example "Beyond the runs behind each rule and its loss model, in decades: openai 2.2 (N), deepmind 0.26 (N); inside: none."
  */
 export function summariseExtrapolation(rows: ReadonlyArray<{ readonly rule: string; readonly extrapolation: Extrapolation }>): string {
+  if (rows.some(({ extrapolation }) => extrapolation.checks.some((entry) => entry.of !== undefined))) return summariseRunExtrapolation(rows);
   const outside: string[] = [];
   const inside: string[] = [];
   for (const { rule, extrapolation } of rows) {
@@ -147,6 +201,35 @@ export function summariseExtrapolation(rows: ReadonlyArray<{ readonly rule: stri
   if (outside.length > 0) parts.push(`Decades beyond the runs behind each rule and its loss model: ${outside.join(', ')}`);
   if (inside.length > 0) parts.push(`inside those runs: ${inside.join(', ')}`);
   return `${parts.join('; ')}. Ask for one rule (or --json, plans[].extrapolation) for each quantity and range.`;
+}
+
+/** The farthest check of a list, as "1.2 (N above)", or "inside". */
+function farthestOf(entries: readonly ExtrapolationCheck[]): string {
+  const farthest = entries.reduce((a, b) => (b.decades > a.decades ? b : a));
+  return farthest.decades > 0 ? `${formatDecades(farthest.decades)} (${SYMBOL[farthest.quantity]} ${farthest.side})` : 'inside';
+}
+
+/**
+ * Several rows of one chosen run: the run once per loss model that scores it, then each rule's optimum.
+ *
+ * @example "The run's N lies 1.2 decades above the runs of besiroglu2024, which scores its loss. Each rule's optimum at the same compute against the rule's runs, in decades: openai 2.7 (N above), deepmind 0.6 (N above). …"
+ */
+function summariseRunExtrapolation(rows: ReadonlyArray<{ readonly rule: string; readonly extrapolation: Extrapolation }>): string {
+  const byModel = new Map<string, ExtrapolationCheck[]>();
+  const optima: string[] = [];
+  for (const { rule, extrapolation } of rows) {
+    for (const entry of extrapolation.checks) if (entry.of === 'run' && !(byModel.get(entry.id) ?? []).some((seen) => seen.quantity === entry.quantity)) byModel.set(entry.id, [...(byModel.get(entry.id) ?? []), entry]);
+    const optimum = extrapolation.checks.filter((entry) => entry.of === 'optimum');
+    if (optimum.length > 0) optima.push(`${rule} ${farthestOf(optimum)}`);
+  }
+  const sentences = [...byModel].map(([id, entries]) => {
+    const farthest = entries.reduce((a, b) => (b.decades > a.decades ? b : a));
+    if (farthest.decades === 0) return `The run lies inside the runs of ${id}, which scores its loss.`;
+    return `The run's ${SYMBOL[farthest.quantity]} lies ${formatDecades(farthest.decades)} decades ${farthest.side} the runs of ${id}, which scores its loss.`;
+  });
+  if (optima.length > 0) sentences.push(`Each rule's optimum at the same compute against the rule's runs, in decades: ${optima.join(', ')}.`);
+  sentences.push('Ask for one rule (or --json, plans[].extrapolation) for each quantity and range.');
+  return sentences.join(' ');
 }
 
 /**

@@ -34,13 +34,39 @@ export function planNotes(input: PlanInput, hardware: Hardware | undefined, _com
  * note of flops-per-token rules.
  */
 export function extrapolationNotes(plans: readonly RulePlan[]): string[] {
+  return [...extrapolationSentences(plans), ...modelScaleNotes(plans)];
+}
+
+/**
+ * A chosen run's notes: the plan's extrapolation sentences (made from the optimum's rows) give way to
+ * the run rows' own, in the same place; every other note stays.
+ */
+export function replaceExtrapolationNotes(notes: readonly string[], optimumRows: readonly RulePlan[], runRows: readonly RulePlan[]): string[] {
+  const old = new Set(extrapolationSentences(optimumRows));
+  const at = notes.findIndex((note) => old.has(note));
+  const kept = notes.filter((note) => !old.has(note));
+  const fresh = extrapolationSentences(runRows);
+  if (at < 0) return [...kept, ...fresh];
+  return [...kept.slice(0, at), ...fresh, ...kept.slice(at)];
+}
+
+/** The extrapolation sentence(s) and the far-outside warning. */
+function extrapolationSentences(plans: readonly RulePlan[]): string[] {
   const notes: string[] = [];
   const rows = plans.flatMap((row) => (row.extrapolation ? [{ rule: row.rule, extrapolation: row.extrapolation, row }] : []));
   const [single] = rows;
   if (rows.length === 1 && single) notes.push(describeExtrapolation(single.rule, single.extrapolation));
   else if (rows.length > 1) notes.push(summariseExtrapolation(rows));
   const far = rows.filter(({ extrapolation }) => extrapolation.lossFarOutside);
-  if (far.length > 0) {
+  const run = far.filter(({ extrapolation }) => extrapolation.checks.some((entry) => entry.of === 'run'));
+  if (run.length > 0) {
+    // A chosen run: one loss per loss model, whichever rules compare it (rows differ only in their optimum).
+    const byModel = new Map(run.map(({ row, extrapolation }) => [row.loss.model, `${row.loss.value.toPrecision(4)} under ${row.loss.model}, ${formatDecades(lossDecades(extrapolation))} decades out`]));
+    notes.push(
+      `Warning (!): the run's loss (${[...byModel.values()].join('; ')}) is predicted more than ${FAR_DECADES} decade outside the runs the model was fitted on;` +
+        ' it is outside the model\'s validity, not a prediction to rely on.',
+    );
+  } else if (far.length > 0) {
     const which = far.map(({ row, extrapolation }) => `${row.rule} (${row.loss.value.toPrecision(4)}, ${formatDecades(lossDecades(extrapolation))} decades out)`);
     const models = [...new Set(far.map(({ row }) => row.loss.model))].join(' and ');
     notes.push(
@@ -48,6 +74,12 @@ export function extrapolationNotes(plans: readonly RulePlan[]): string[] {
         ' it is outside the model\'s validity, not a prediction to rely on.',
     );
   }
+  return notes;
+}
+
+/** flops-per-token rules (deepseek): the shape M_opt became parameters through. */
+function modelScaleNotes(plans: readonly RulePlan[]): string[] {
+  const notes: string[] = [];
   for (const row of plans) {
     if (!row.modelScale) continue;
     const scale = row.modelScale;

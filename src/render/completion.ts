@@ -7,8 +7,6 @@ import { renderFishCompletion } from './completion-fish.js';
 import { renderZshCompletion } from './completion-zsh.js';
 import type { CompletionShell, CompletionSpec } from './completion-types.js';
 
-export { COMPLETION_SHELLS, type CompletionCommand, type CompletionFlag, type CompletionShell, type CompletionSpec } from './completion-types.js';
-
 /** The completion script for one shell. Ends in a newline. */
 export function renderCompletion(shell: CompletionShell, spec: CompletionSpec): string {
   switch (shell) {

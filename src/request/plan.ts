@@ -10,16 +10,18 @@ import { pairRulesWithLoss, type ScoredRule } from '../core/pair-rules.js';
 import type { PlanDocument, PlanInput } from '../core/plan-document.js';
 import type { LossModel, Rule } from '../domain/presets.js';
 import { BUILTIN_CATALOG, findAccelerator, findLossModel, findRule, type PresetCatalog } from '../presets/catalog.js';
+import type { PlanRequest } from '../domain/request.js';
 import { applyConstraintOptions, type ConstraintContext, type ConstraintOptions } from './constraints.js';
 import { readPlanQuery, type PlanQuery } from './plan-query.js';
 import { evaluateRun } from '../core/chosen-run.js';
+import { replaceExtrapolationNotes } from '../core/plan-notes.js';
 import { predictLoss } from '../core/loss.js';
 import { parsePositiveQuantity } from '../domain/si.js';
 import type { RealModel } from '../domain/architecture.js';
 import { architectureOf, findRealModel } from '../presets/real-models.js';
 import { interconnectOf, resolveArchitecture } from './cluster.js';
 
-/** The plan flags as commander hands them over: strings, undefined where not given. */
+/** A plan request's fields as text, undefined where not given: what the parsers read. */
 export interface PlanOptions extends ConstraintOptions {
   readonly budget?: string;
   readonly gpu?: string;
@@ -53,10 +55,35 @@ export interface PlanSetup {
 }
 
 /**
- * Turns the plan flags into a plan document: parse, resolve presets, call the core. Pure apart from
- * the catalog, which the CLI loads (built-in data unless user presets are involved).
+ * The `llm-plan/plan@1` document for a request: parse, resolve presets, call the core. What
+ * `llm-plan --json` prints and what the library's `plan()` returns. Pure; the catalog is the
+ * built-in presets unless the caller loaded user presets (the CLI does, from files and env).
  */
-export function planFromOptions(options: PlanOptions, catalog: PresetCatalog = BUILTIN_CATALOG): PlanDocument {
+export function planDocument(request: PlanRequest & ClusterFiles, catalog: PresetCatalog = BUILTIN_CATALOG): PlanDocument {
+  const { archFile, ...fields } = request;
+  return planFromOptions({ ...(requestAsText(fields) as PlanOptions), ...(archFile ? { archFile } : {}) }, catalog);
+}
+
+/** What a request names but the pipeline does not read itself: the content of an `arch` config.json path. */
+export interface ClusterFiles {
+  readonly archFile?: { readonly name: string; readonly json: unknown };
+}
+
+/**
+ * A request's fields as the text a flag would carry (`null` = not given), so one parser reads both:
+ * a number is written as JavaScript prints it (`7000000000`, `0.4`, `1e+21`), which every quantity
+ * parser reads; booleans stay booleans.
+ */
+export function requestAsText(request: object): Readonly<Record<string, string | boolean>> {
+  const text: Record<string, string | boolean> = {};
+  for (const [key, value] of Object.entries(request) as Array<[string, unknown]>) {
+    if (value === null || value === undefined) continue;
+    text[key] = typeof value === 'number' ? String(value) : (value as string | boolean);
+  }
+  return text;
+}
+
+function planFromOptions(options: PlanOptions, catalog: PresetCatalog = BUILTIN_CATALOG): PlanDocument {
   const start = readStart(options);
   const setup = resolvePlanSetup(options, catalog);
   const lossModels = [...new Set([...setup.scored.map(({ loss }) => loss), ...catalog.lossModels])];
@@ -79,7 +106,8 @@ export function planFromOptions(options: PlanOptions, catalog: PresetCatalog = B
       const evaluated = evaluateRun(row, start.params, start.tokens, lossModel);
       return row.losses ? { ...evaluated, losses: row.losses.map(({ model }) => ({ model, value: predictLoss(findLossModel(catalog, model), start.params, start.tokens) })) } : evaluated;
     });
-    const notes = start.model ? [...optimum.notes, describeRealModel(start.model)] : optimum.notes;
+    const runNotes = replaceExtrapolationNotes(optimum.notes, optimum.plans, rows);
+    const notes = start.model ? [...runNotes, describeRealModel(start.model)] : runNotes;
     const plan: PlanDocument = { ...optimum, input: { ...optimum.input, model: start.model?.id ?? null }, plans: rows, notes };
     return applyConstraintOptions(plan, options, lossModels, context);
   }

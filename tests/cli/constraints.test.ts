@@ -134,8 +134,20 @@ describe('constraint sections in --json', () => {
     const plan = await planJson(['--budget', '1e22flops', '--rule', 'all', '--shape', '--inference-tokens', '1T']);
     expect(plan.plans).toHaveLength(8);
     for (const row of plan.plans) {
-      expect(row.shape).toBeDefined();
-      expect(row.inference).toBeDefined();
+      // A Llama-style decoder (SwiGLU, RMSNorm, untied embeddings): per layer 4·d² attention + 3·d·ffn MLP
+      // + 2·d norms, a final norm, and input and output embeddings of V·d each.
+      const { nLayers: layers, dModel: d, ffnDim: ffn, vocabSize: vocab, nHeads, headDim } = row.shape;
+      expect(row.shape.params).toBe(layers * (4 * d * d + 3 * d * ffn + 2 * d) + d + 2 * vocab * d);
+      expect(nHeads * headDim).toBe(d);
+      expect(Math.abs(row.shape.params / row.params - 1)).toBeLessThanOrEqual(0.05);
+      // Serving 1T tokens costs 2·N FLOPs per token (Sardana et al. 2023), so the lifetime-optimal model is
+      // smaller than the compute-optimal one and spends fewer FLOPs over its life than that one would.
+      const { inference } = row;
+      expect(inference.baseline.params).toBe(row.params);
+      expect(inference.params).toBeLessThan(row.params);
+      expect(inference.inferenceFlops).toBeCloseTo(2 * inference.params * 1e12, -10);
+      expect(inference.trainingFlops).toBeCloseTo(6 * inference.params * inference.trainingTokens, -10);
+      expect(inference.lifetimeFlops).toBeLessThan(inference.baseline.lifetimeFlops);
     }
   });
 });

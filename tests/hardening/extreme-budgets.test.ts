@@ -107,12 +107,26 @@ describe('sweep, plot, check and fit at the same edges', () => {
     const argv = ['check', path, '--json'];
     const result = await runCli(argv);
     assertWellBehaved(result, argv, 'json', true);
-    // Either every config is judged, or the file is refused with the config that cannot be judged.
-    if (result.code === 2) expect(result.stderr).toMatch(/one-flop/);
-    else expect(JSON.parse(result.stdout).results).toHaveLength(3);
+    // Every config is judged; only one-flop fails. huge: 6 · 9.1e18 · 1.8e20 = 9.83e39 ≤ 1e40 at 19.8 tokens
+    // per parameter (Chinchilla's 20 within ±25%). tiny: 0.000277778 h × 3600 × 989.5e12 (H100 bf16) × 0.40
+    // = 3.96e14 ≥ 6 · 1.8e6 · 3.6e7 = 3.89e14 at 20 tokens/param. one-flop: 6 · 1 · 1 = 6 FLOPs > 1, and
+    // 1 token per parameter is not 20.
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout) as { results: Array<{ name: string; violations: Array<{ code: string }> }> };
+    expect(report.results.map(({ name, violations }) => [name, violations.map(({ code }) => code)])).toEqual([
+      ['huge', []],
+      ['tiny', []],
+      ['one-flop', ['over-budget', 'off-optimum']],
+    ]);
   });
 
-  it.each([['1e40flops'], ['1flops'], ['1e-300flops']])('fit --budgets %s plans or refuses with a reason', async (budgets) => {
+  // The runs follow L = 2 + 400/N^0.34 + 400/D^0.28: N_opt = G·(C/6)^(0.28/0.62) with G = (0.34/0.28)^(1/0.62)
+  // = 1.368 (Hoffmann Eq. 4) is 7.065e17 parameters at 1e40 FLOPs, but under one parameter at 1 FLOP.
+  it.each([
+    ['1e40flops', 0, undefined],
+    ['1flops', 2, /--budgets 1flops is too small to plan under the fitted law/],
+    ['1e-300flops', 2, /--budgets 1e-300flops is too small to plan under the fitted law/],
+  ] as const)('fit --budgets %s exits %i', async (budgets, code, message) => {
     const path = join(dir, 'runs.csv');
     const rows = [[1e7, 1e9], [1e8, 1e9], [1e8, 1e10], [1e9, 1e10], [1e9, 1e11], [1e7, 1e11]];
     // Losses of L = 2 + 400/N^0.34 + 400/D^0.28, so the fit has a law to find.
@@ -120,8 +134,12 @@ describe('sweep, plot, check and fit at the same edges', () => {
     const argv = ['fit', path, '--budgets', budgets, '--json'];
     const result = await runCli(argv);
     assertWellBehaved(result, argv, 'json');
-    if (result.code === 0) {
-      for (const row of JSON.parse(result.stdout).fit.optimal) expect(row.params).toBeGreaterThanOrEqual(1);
-    } else expect(result.stderr).toMatch(/too small|too large|below|above/);
+    expect(result.code).toBe(code);
+    if (message) expect(result.stderr).toMatch(message);
+    else {
+      // The losses are exact, so the fit recovers the law and its optimum (to well within 1%).
+      const [row] = JSON.parse(result.stdout).fit.optimal;
+      expect(Math.abs(row.params / 7.065e17 - 1)).toBeLessThan(0.01);
+    }
   }, 20_000);
 });

@@ -51,6 +51,9 @@ const PLAN_CASES: string[][] = [
   ['--params', '124e6', '--range'],
   ['--target-loss', '2.2', '--rule', 'chinchilla-3', '--range'],
   ['--budget', '1e21flops', '--rule', 'all', '--range', '--unique-tokens', '1'],
+  // A chosen run: extrapolation checks tagged run (loss model) and optimum (rule).
+  ['--model', 'gopher'],
+  ['--params', '7B', '--tokens', '2T', '--rule', 'all'],
 ];
 
 describe('real outputs validate against the generated JSON Schema', () => {

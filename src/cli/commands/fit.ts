@@ -2,14 +2,17 @@ import { commandSummary } from './summaries.js';
 import { Option, type Command } from 'commander';
 import { badInput } from '../../domain/errors.js';
 import { renderJson, renderJsonLine } from '../../render/json.js';
-import { styleFor, widthFor, type CommandContext } from '../context.js';
-import { readFitFlags, type FitFlags } from '../fit-options.js';
+import { styleFor, widthFor, type CommandContext, type OutputOptions } from '../context.js';
+import { chooseFormat } from '../format-option.js';
+import { fitRuns, readFitFlags, type FitFlags } from '../../request/fit.js';
 import { withProgressBar } from '../progress.js';
 import { readTextInput } from '../read-input.js';
 import { streamStdout } from '../stream-output.js';
 import { writeFigure } from '../write-output.js';
 import { addOutputOptions } from './shared-options.js';
 import { addExamples, type Example } from '../help.js';
+
+const FIT_FORMATS = ['table', 'json', 'ndjson'] as const;
 
 const FIT_EXAMPLES: readonly Example[] = [
   ['llm-plan fit runs.csv', 'fitted E, A, B, α, β, implied exponent, tokens/param'],
@@ -37,48 +40,27 @@ export function registerFitCommand(program: Command, { io }: CommandContext): vo
     .option('--budgets <list>', 'comma-separated FLOP or PF-day budgets for the compute-optimal N and D (default 1e24flops)')
     .option('--svg <file>', 'also write the runs against the fitted law as a standalone SVG file');
   addExamples(command, io, FIT_EXAMPLES, FIT_INPUT);
-  addOutputOptions(command).action(async (file: string, flags: FitFlags & { readonly svg?: string }) => {
+  addOutputOptions(command).action(async (file: string, flags: FitFlags & OutputOptions & { readonly format?: string; readonly svg?: string }) => {
+    const format = chooseFormat(flags, FIT_FORMATS);
     const settings = readFitFlags(flags);
     if (flags.svg === '-') throw badInput('fit --svg needs a file name: stdout carries the fit', 'for example --svg fit.svg');
     const { name, text } = await readTextInput(file, io, 'runs');
-    const fitCore = await import('../../core/fit/index.js');
-    const runs = fitCore.dropTopLoss(fitCore.parseRuns(text, name), settings.dropTopLoss);
-    if (runs.length < fitCore.MIN_RUNS) {
-      // Checked here too, so the message names the file (the core's own check cannot).
-      throw badInput(`${name === '-' ? 'stdin' : name}: a fit needs at least ${fitCore.MIN_RUNS} runs, got ${runs.length}`, 'the law has five parameters; give more runs (or drop fewer)');
-    }
-
-    const fit = withProgressBar(io, 'fit      ', (onProgress) => fitCore.fitScalingLaw(runs, { delta: settings.delta, onProgress }));
-    const outside = fitCore.outsideStartBox(fit.params);
-    if (outside.length > 0) {
-      io.stderr(
-        `llm-plan: warning: the fit ended outside the box its starting grid spans (${outside.join(', ')}): the runs do not pin the law down there; treat it with care\n`,
-      );
-    }
-    const samples = settings.bootstrap;
-    const bootstrap =
-      samples === undefined
-        ? undefined
-        : withProgressBar(io, 'bootstrap', (onProgress) => fitCore.bootstrapFit(runs, fit, { samples, seed: settings.seed, onProgress }));
-    if (bootstrap && bootstrap.failed > 0) {
-      io.stderr(`llm-plan: warning: ${bootstrap.failed} of ${samples} resamples gave no valid law and are left out of the intervals\n`);
-    }
+    const { parseRuns } = await import('../../core/fit/parse-runs.js');
+    // The clock is read here, at the edge; the pipeline takes the date as data.
+    const date = new Date().toISOString().slice(0, 10);
+    const labels = { fit: 'fit      ', bootstrap: 'bootstrap' } as const;
+    const { document, runs, fit } = fitRuns(parseRuns(text, name), settings, { input: name, date }, {
+      progress: (phase, run) => withProgressBar(io, labels[phase], run),
+      warn: (message) => io.stderr(`llm-plan: warning: ${message}\n`),
+    });
     if (flags.svg !== undefined) {
       // d3 is loaded only here, when a figure is asked for.
       const { renderFitSvg } = await import('../../render/fit-svg.js');
       writeFigure(flags.svg, renderFitSvg(runs, fit.params), io);
     }
-    // The clock is read here, at the edge; the core takes the date as data.
-    const date = new Date().toISOString().slice(0, 10);
-    const document = fitCore.createFitDocument(fit, bootstrap, {
-      input: name,
-      date,
-      droppedTopLoss: settings.dropTopLoss,
-      budgets: settings.budgets,
-    });
     const write = streamStdout(io);
-    if (settings.format === 'json') return write(renderJson(document));
-    if (settings.format === 'ndjson') return write(renderJsonLine(document));
+    if (format === 'json') return write(renderJson(document));
+    if (format === 'ndjson') return write(renderJsonLine(document));
     const { renderFitTable } = await import('../../render/fit-table.js');
     await write(renderFitTable(document, await styleFor(io, flags), widthFor(io)));
   });

@@ -3,8 +3,10 @@ import { renderJson, renderJsonLine } from '../../render/json.js';
 import { styleFor, widthFor, type CommandContext, type OutputOptions } from '../context.js';
 import { chooseFormat } from '../format-option.js';
 import { loadCatalog } from '../load-catalog.js';
-import { planFromOptions, type PlanOptions } from '../../request/plan.js';
-import { mergePlanInput } from '../request-file.js';
+import { planDocument, type ClusterFiles } from '../../request/plan.js';
+import type { PlanRequest } from '../../domain/request.js';
+import { planRequestFromFlags } from '../plan-request.js';
+import { readRequestFile } from '../request-file.js';
 import { addConstraintOptions } from './constraint-flags.js';
 import { addOutputOptions } from './shared-options.js';
 import { isPresetPath } from '../../presets/catalog.js';
@@ -14,7 +16,7 @@ import type { CliIo } from '../io.js';
 /** The formats a plan prints in; the first is the default. */
 export const PLAN_FORMATS = ['table', 'json', 'ndjson', 'csv', 'markdown'] as const;
 
-interface PlanCommandOptions extends PlanOptions, OutputOptions {
+interface PlanCommandOptions extends OutputOptions {
   readonly format?: string;
   readonly input?: string;
   readonly allowOverride?: boolean;
@@ -22,6 +24,35 @@ interface PlanCommandOptions extends PlanOptions, OutputOptions {
 
 /** The default command: `llm-plan --budget 5000gpuh --gpu v100`. */
 export function registerPlanCommand(program: Command, { io }: CommandContext): void {
+  addPlanOptions(program).action(async (given: PlanCommandOptions & Readonly<Record<string, unknown>>) => {
+    const format = chooseFormat(given, PLAN_FORMATS);
+    const flags = planRequestFromFlags(given, (key) => program.getOptionValueSource(key));
+    const { request, allowOverride } = given.input === undefined ? { request: flags, allowOverride: given.allowOverride === true } : await readRequestFile(given.input, io, flags);
+    const catalog = await loadCatalog(io, { gpu: request.gpu ?? undefined, rule: request.rule ?? undefined, loss: request.loss ?? undefined, allowOverride: allowOverride || given.allowOverride === true });
+    const plan = planDocument({ ...request, ...(await clusterInputs(request, io)) }, catalog);
+    switch (format) {
+      case 'json':
+        return io.stdout(renderJson(plan));
+      case 'ndjson':
+        return io.stdout(renderJsonLine(plan));
+      case 'csv': {
+        const { renderPlanCsv } = await import('../../render/plan-csv.js');
+        return io.stdout(renderPlanCsv(plan));
+      }
+      case 'markdown': {
+        const { renderPlanMarkdown } = await import('../../render/plan-markdown.js');
+        return io.stdout(renderPlanMarkdown(plan));
+      }
+      case 'table': {
+        const { renderPlanTable } = await import('../../render/plan-table.js');
+        return io.stdout(renderPlanTable(plan, await styleFor(io, given), widthFor(io)));
+      }
+    }
+  });
+}
+
+/** The plan command's flags (each request field is one), its output flags and `--input`. */
+export function addPlanOptions(program: Command): Command {
   program
     .option('-b, --budget <budget>', 'compute budget: GPU-hours, GPU-days, FLOPs, PF-days or USD (see Budgets)')
     .option('-g, --gpu <id>', "accelerator preset id or alias (see 'llm-plan gpus'), or a preset file path")
@@ -37,46 +68,21 @@ export function registerPlanCommand(program: Command, { io }: CommandContext): v
     .option('--baseline <N:D>', 'anchor a power-law rule at your own run of N parameters on D tokens (1B:20B)')
     .option('--range', 'show the spread across published variants of the law (or a fitted law\'s bootstrap)');
   addConstraintOptions(program);
-  addOutputOptions(program)
+  return addOutputOptions(program)
     .addOption(new Option('--format <format>', `output format: ${PLAN_FORMATS.join(', ')} (default table)`))
     .option('--input <file>', 'read the plan request as a JSON object of these flags from a file, or - for stdin; flags override it')
-    .option('--allow-override', 'let LLM_PLAN_PRESETS presets replace built-in ones with the same id')
-    .action(async (given: PlanCommandOptions) => {
-      const format = chooseFormat(given, PLAN_FORMATS);
-      const options = given.input === undefined ? given : await mergePlanInput(program, given, given.input, io);
-      const catalog = await loadCatalog(io, options);
-      const plan = planFromOptions(await withClusterInputs(options, io), catalog);
-      switch (format) {
-        case 'json':
-          return io.stdout(renderJson(plan));
-        case 'ndjson':
-          return io.stdout(renderJsonLine(plan));
-        case 'csv': {
-          const { renderPlanCsv } = await import('../../render/plan-csv.js');
-          return io.stdout(renderPlanCsv(plan));
-        }
-        case 'markdown': {
-          const { renderPlanMarkdown } = await import('../../render/plan-markdown.js');
-          return io.stdout(renderPlanMarkdown(plan));
-        }
-        case 'table': {
-          const { renderPlanTable } = await import('../../render/plan-table.js');
-          return io.stdout(renderPlanTable(plan, await styleFor(io, options), widthFor(io)));
-        }
-      }
-    });
+    .option('--allow-override', 'let LLM_PLAN_PRESETS presets replace built-in ones with the same id');
 }
 
 /**
  * What the request layer cannot get itself: the --arch file's JSON (read here, parsed in core) and
  * today's date for the finish date (the clock lives in the CLI; --start overrides it).
  */
-export async function withClusterInputs<T extends PlanOptions>(options: T, io: CliIo): Promise<T> {
-  let result: T = options;
-  if (options.arch !== undefined && isPresetPath(options.arch)) {
-    const { name, text } = await readTextInput(options.arch, io, 'architecture');
-    result = { ...result, archFile: { name, json: parseJsonInput(text, name) } };
-  }
-  if (options.start === undefined) result = { ...result, start: io.today?.() ?? new Date().toISOString().slice(0, 10) };
-  return result;
+async function clusterInputs(request: PlanRequest, io: CliIo): Promise<ClusterFiles> {
+  const arch = request.arch ?? undefined;
+  const archFile = arch !== undefined && isPresetPath(arch) ? await readTextInput(arch, io, 'architecture').then(({ name, text }) => ({ name, json: parseJsonInput(text, name) })) : undefined;
+  return {
+    ...(archFile ? { archFile } : {}),
+    ...(request.start === undefined || request.start === null ? { start: io.today?.() ?? new Date().toISOString().slice(0, 10) } : {}),
+  };
 }

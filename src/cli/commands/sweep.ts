@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
 import { commandSummary } from './summaries.js';
-import { parseBudgetRange } from '../../core/budget-range.js';
-import { toCompute } from '../../core/compute.js';
 import { badInput } from '../../domain/errors.js';
+import type { SweepRequest } from '../../domain/request.js';
 import type { PlanDocument } from '../../core/plan-document.js';
-import { parseSteps, sweepBudgetAt, SWEEP_SCHEMA_ID } from '../../core/sweep.js';
+import { SWEEP_SCHEMA_ID } from '../../core/sweep.js';
 import type { Style } from '../../render/style.js';
 import { styleFor, widthFor, type CommandContext, type OutputOptions } from '../context.js';
-import { planForCompute, resolvePlanSetup, type PlanOptions, type PlanSetup } from '../../request/plan.js';
+import type { PlanOptions } from '../../request/plan.js';
+import { prepareSweep, type SweepInput } from '../../request/sweep.js';
 import type { CliIo } from '../io.js';
 import { loadCatalog } from '../load-catalog.js';
 import { streamStdout, writeRows } from '../stream-output.js';
@@ -40,25 +40,17 @@ export function registerSweepCommand(program: Command, { io }: CommandContext): 
     .option('--allow-override', 'let LLM_PLAN_PRESETS presets replace built-in ones with the same id');
   addOutputOptions(command).action(async (options: SweepOptions) => {
     const format = readSweepFormat(options);
-    if (options.budget === undefined) {
-      throw badInput('sweep needs --budget LO..HI', 'for example: llm-plan sweep --budget 1e3gpuh..1e6gpuh --steps 7 --gpu h100');
-    }
-    const range = parseBudgetRange(options.budget);
-    const steps = parseSteps(options.steps);
     // User presets (a --gpu/--rule/--loss file, LLM_PLAN_PRESETS) resolve as for a plan.
-    const setup = resolvePlanSetup(options, await loadCatalog(io, options));
-    const budgetAt = sweepBudgetAt(range, steps);
-    const planAt = (index: number): PlanDocument => {
-      const budget = budgetAt(index);
-      return planForCompute(setup, toCompute(budget, setup.hardware, setup.price), { budget: budget.text, params: null, tokens: null, targetLoss: null });
-    };
-    // Every budget is checked before anything is written, so an error never leaves half an output.
-    // The FLOPs of a budget rise with its amount, and N and D with the FLOPs under every rule, so
-    // if both ends convert and plan, every row between does: the rows are made as they are written.
-    planAt(0);
-    planAt(steps - 1);
-    await writeSweep(format, steps, planAt, sweepInput(options, steps, setup), io, async () => styleFor(io, options));
+    const catalog = await loadCatalog(io, options);
+    const { input, count, planAt } = prepareSweep(sweepRequestFromFlags(options), catalog);
+    await writeSweep(format, count, planAt, input, io, async () => styleFor(io, options));
   });
+}
+
+/** The sweep request the flags make: every flag but the output ones. */
+function sweepRequestFromFlags(options: SweepOptions): SweepRequest {
+  const { json: _json, color: _color, format: _format, allowOverride: _allowOverride, ...request } = options;
+  return request as SweepRequest;
 }
 
 /** `--json` or `--format`; both only when they agree. Kept here until formats are shared by all commands. */
@@ -73,16 +65,12 @@ function readSweepFormat(options: SweepOptions): SweepFormat {
   return options.json ? 'json' : ((format as SweepFormat | undefined) ?? 'table');
 }
 
-function sweepInput(options: SweepOptions, steps: number, setup: PlanSetup): Record<string, unknown> {
-  return { budget: options.budget ?? null, steps, ...setup.input };
-}
-
 /** Streams the rows for the machine formats, waiting for the reader; the table is built whole (it is for people). */
 async function writeSweep(
   format: SweepFormat,
   count: number,
   planAt: (index: number) => PlanDocument,
-  input: Record<string, unknown>,
+  input: SweepInput,
   io: CliIo,
   style: () => Promise<Style>,
 ): Promise<void> {

@@ -22,17 +22,7 @@ export type ZeroStage = (typeof ZERO_STAGES)[number];
 export const RECOMPUTE_MODES = ['none', 'selective', 'full'] as const;
 export type Recompute = (typeof RECOMPUTE_MODES)[number];
 
-/**
- * Default recomputation: selective. Korthikanti et al. §4.2 recompute only the attention scores
- * (the 5·a·s/h term), which FlashAttention never stores either; it is what current Megatron-LM and
- * FlashAttention training do at a few percent of extra compute. `none` is the worst case, `full`
- * (keep only each layer's input) the smallest at ~33% extra compute, which MFU then has to absorb.
- */
-export const DEFAULT_RECOMPUTE: Recompute = 'selective';
-export const DEFAULT_ZERO_STAGE: ZeroStage = 0;
 export const DEFAULT_SEQ_LEN = 2048;
-export const DEFAULT_MICRO_BATCH = 1;
-export const DEFAULT_OPTIMIZER: Optimizer = 'adamw';
 
 /** Bytes per parameter of each model state, before sharding. */
 export interface ModelStateBytes {

@@ -1,21 +1,8 @@
-import { formatCount, formatGrouped, formatNumber } from '../format.js';
-import { formatBytes } from '../format-bytes.js';
+import { formatCount, formatNumber } from '../format.js';
 import { NEAR_FREE_EPOCHS, NEAR_WORTHLESS_EPOCHS, NO_LONGER_HELPS_NATS, type DataConstrainedPlan } from './data-constrained.js';
 import type { InferencePlan } from './inference.js';
-import type { MemoryEstimate } from './memory.js';
 
 /** The warnings the constraint sections add to a plan's notes: one sentence each, saying what to do. */
-
-/** The warning for a plan whose memory per GPU exceeds the GPU's, with the way out that works. */
-export function describeMisfit(memory: MemoryEstimate): string {
-  const where = `ZeRO-${memory.zeroStage} over ${formatGrouped(memory.gpus)} GPU${memory.gpus === 1 ? '' : 's'}`;
-  const head = `Does not fit in GPU memory: ${formatBytes(memory.totalBytesPerGpu)} per GPU (${where}) against ${formatBytes(memory.gpuMemoryBytes)}`;
-  if (memory.lowestFittingZeroStage !== null) return `${head}; --zero ${memory.lowestFittingZeroStage} fits.`;
-  if (memory.minGpusForModelStates !== null && memory.minGpusForModelStates > memory.gpus) {
-    return `${head}; the model states alone need ${formatGrouped(memory.minGpusForModelStates)} GPUs at ZeRO-${memory.zeroStage}.`;
-  }
-  return `${head}; no ZeRO stage fits on ${formatGrouped(memory.gpus)} GPUs: add GPUs, raise --zero, or try --recompute full or a smaller --micro-batch.`;
-}
 
 /** Warnings about repetition (beyond ~4 and ~16 epochs) and about compute that no longer helps. */
 export function describeDataConstrained(section: DataConstrainedPlan): string[] {

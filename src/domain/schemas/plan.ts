@@ -83,6 +83,12 @@ export const ExtrapolationSchema = z.object({
       range: z.tuple([finite, finite]).describe('the span of the quantity over the law’s runs'),
       decades: finite.describe('decades outside the span; 0 inside'),
       side: z.enum(['inside', 'below', 'above']),
+      of: z
+        .enum(['run', 'optimum'])
+        .optional()
+        .describe(
+          'a chosen run (--params with --tokens, or --model): run = the check is on the run’s own N, D, C (the loss model’s checks: the loss is predicted for the run); optimum = on the rule’s optimum at the same compute (the rule’s checks). Absent for a plan',
+        ),
     }),
   ),
   unknown: z.array(z.string()).describe('laws that do not say which runs they were fitted on'),
