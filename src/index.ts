@@ -16,12 +16,12 @@
  */
 
 // The front door: one request in, one document out.
-export { catalog, fit, plan, sweep, type CatalogDocument } from './request/library.js';
+export { catalog, check, fit, plan, sweep, type CatalogDocument } from './request/library.js';
 export type { SweepDocument, SweepInput } from './request/sweep.js';
 
 // The requests, and the zod schemas that define them (for validating your own input first).
-export { FitRequestSchema, PlanRequestSchema, SweepRequestSchema } from './domain/request.js';
-export type { FitRequest, PlanRequest, SweepRequest } from './domain/request.js';
+export { CheckRequestSchema, FitRequestSchema, PlanRequestSchema, SweepRequestSchema } from './domain/request.js';
+export type { CheckRequest, FitRequest, PlanRequest, SweepRequest } from './domain/request.js';
 
 // The documents, and the zod schemas their JSON Schemas come from (`llm-plan schema NAME`).
 export type { PlanDocument, PlanInput, RulePlan } from './core/plan-document.js';

@@ -1,5 +1,6 @@
 import { PlanError } from '../domain/errors.js';
 import type { SourceLocation } from '../domain/schemas/check.js';
+import { labelOf, type CheckConfigEntry } from '../request/check-config.js';
 import type { CliIo } from './io.js';
 import { parseJsonInput, readTextInput } from './read-input.js';
 import { Locator, locateJson, type LocatedNode } from './source-map.js';
@@ -7,7 +8,7 @@ import { Locator, locateJson, type LocatedNode } from './source-map.js';
 /**
  * Reading a check file: its text, its data, and where each config and field is in it (1-based
  * lines and columns), so annotations and errors can point at the line. Resolving the configs
- * (numbers, presets, budgets) is `check-resolve.ts`.
+ * (numbers, presets, budgets) is `request/check-config.ts`, which knows no positions.
  */
 
 /** A problem with a check file, with where in the file it is when that is known. */
@@ -26,11 +27,7 @@ export function locationOf(error: unknown): SourceLocation | null {
 }
 
 /** One config as read: its data, its place in the file and a way to find its fields. */
-export interface ConfigEntry {
-  readonly index: number;
-  /** Where the config is, for messages: `configs[1] (llama-70b)`. */
-  readonly label: string;
-  readonly raw: unknown;
+export interface ConfigEntry extends CheckConfigEntry {
   /** The whole config in the file. */
   readonly location: SourceLocation | null;
   /** A field of the config: its key (an unknown field) or its value (a bad value). */
@@ -199,9 +196,4 @@ function entry(index: number, label: string, raw: unknown, node: LocatedNode | n
       return part === 'value' ? locator.node(found.value) : locator.span(found.keyStart, found.keyEnd);
     },
   };
-}
-
-function labelOf(position: string, raw: unknown): string {
-  const name = typeof raw === 'object' && raw !== null && Object.hasOwn(raw, 'name') ? (raw as { name: unknown }).name : undefined;
-  return typeof name === 'string' && name !== '' ? `${position} (${name})` : position;
 }

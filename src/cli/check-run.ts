@@ -5,8 +5,9 @@ import { PlanError } from '../domain/errors.js';
 import type { PresetCatalog } from '../presets/catalog.js';
 import { renderCheckMarkdown } from '../render/check-markdown.js';
 import type { CheckDocument, CheckResult } from '../domain/schemas/check.js';
-import { locationOf, readCheckFile } from './check-read.js';
-import { resolveCheckTarget } from './check-resolve.js';
+import { CheckConfigError, resolveCheckTarget } from '../request/check-config.js';
+import type { CheckTarget } from '../core/check.js';
+import { CheckFileError, locationOf, readCheckFile, type ConfigEntry } from './check-read.js';
 import { describeError } from './exit-code.js';
 import type { CliIo } from './io.js';
 
@@ -31,7 +32,7 @@ export async function runCheck(paths: readonly string[], io: CliIo, catalog: Pre
     files.push(path);
     try {
       const content = await readCheckFile(path, io);
-      const targets = content.entries.map((entry) => resolveCheckTarget(content.name, entry, catalog));
+      const targets = content.entries.map((entry) => locatedTarget(content.name, entry, catalog));
       results.push(...targets.map(checkConfig));
     } catch (error) {
       refuse(path, error);
@@ -45,6 +46,16 @@ export async function runCheck(paths: readonly string[], io: CliIo, catalog: Pre
     ? describeError(new PlanError('invalid-file', `${first.message}${more > 0 ? ` (and ${more} more invalid file${more === 1 ? '' : 's'})` : ''}`, first.hint ?? undefined), false)
     : '';
   return { report, errors };
+}
+
+/** A config resolved, with its place in the file; a problem with it points at the field's line. */
+function locatedTarget(name: string, entry: ConfigEntry, catalog: PresetCatalog): CheckTarget {
+  try {
+    return { ...resolveCheckTarget(name, entry, catalog), location: entry.location };
+  } catch (error) {
+    if (!(error instanceof CheckConfigError)) throw error;
+    throw new CheckFileError(error.message, error.hint, error.field === undefined ? entry.location : entry.locate(error.field, error.part));
+  }
 }
 
 /** Paths as given, directories replaced by their check files (sorted by name). */

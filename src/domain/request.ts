@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { CheckConfigSchema } from './schemas/check-file.js';
 
 /**
  * The requests llm-plan answers, defined once: the CLI turns its flags into one, `--input` reads one
@@ -122,6 +123,15 @@ export const FitRequestSchema = z
   })
   .meta({ title: 'llm-plan fit request', description: 'What fit() takes: training runs and the fit settings.' });
 
+/** A check: the configs of a check file, as data, and what to call their source. */
+export const CheckRequestSchema = z
+  .strictObject({
+    configs: z.array(CheckConfigSchema).min(1).describe('the configs to check, each as one config of a check file (llm-plan schema check-file)'),
+    file: z.string().optional().describe("what the document's file and each result's file say the configs came from (default 'configs')"),
+  })
+  .meta({ title: 'llm-plan check request', description: 'What check() takes: the configs of a check file as data.' });
+
 export type PlanRequest = z.input<typeof PlanRequestSchema>;
 export type SweepRequest = z.input<typeof SweepRequestSchema>;
 export type FitRequest = z.input<typeof FitRequestSchema>;
+export type CheckRequest = z.input<typeof CheckRequestSchema>;

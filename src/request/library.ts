@@ -1,18 +1,22 @@
-import type * as z from 'zod';
+import * as z from 'zod';
 import type { FitDocument } from '../core/fit/document.js';
+import type { CheckDocument } from '../domain/schemas/check.js';
 import type { PlanDocument } from '../core/plan-document.js';
 import { PlanError } from '../domain/errors.js';
 import type { Accelerator, LossModel, Rule } from '../domain/presets.js';
 import {
+  CheckRequestSchema,
   FitRequestSchema,
   PlanRequestSchema,
   SweepRequestSchema,
+  type CheckRequest,
   type FitRequest,
   type PlanRequest,
   type SweepRequest,
 } from '../domain/request.js';
 import { describeFirstIssue } from '../domain/schemas/describe-issue.js';
 import { BUILTIN_CATALOG } from '../presets/catalog.js';
+import { checkDocument } from './check.js';
 import { fitRuns, fitSettingsOf } from './fit.js';
 import { planDocument } from './plan.js';
 import { sweepDocument, type SweepDocument } from './sweep.js';
@@ -84,6 +88,29 @@ export function fit(request: FitRequest): FitDocument {
   const { runs, input, date, ...settings } = validate(FitRequestSchema, request, 'fit request');
   const source = { input: input ?? 'runs', date: date ?? today() };
   return fitRuns(runs, fitSettingsOf(settings), source).document;
+}
+
+/** The outer shape of a check request; each config is validated as the CLI validates a check file's, with the same messages. */
+const CheckRequestShapeSchema = CheckRequestSchema.extend({ configs: z.array(z.unknown()).min(1) });
+
+/**
+ * Checks configs against the compute-optimal frontier and their own limits (budget, tokens per
+ * parameter, loss, FLOPs, days, cost): the `llm-plan/check@1` document that
+ * `llm-plan check FILE --json` prints for a check file holding the same configs. Each config is one
+ * config of a check file (`llm-plan schema check-file`); with no file to point into, each result's
+ * `location` is null. A config that cannot be checked (a misspelt field, an unknown GPU) throws
+ * `PlanError` (code `invalid-file`) naming the config and the field.
+ *
+ * @example
+ * ```ts
+ * const report = check({ configs: [{ name: 'llama-70b', params: '70B', tokens: '100B' }] });
+ * report.passed;                        // false: 1.43 tokens per parameter is far from the optimum
+ * report.results[0].violations[0].code; // 'off-optimum'
+ * ```
+ */
+export function check(request: CheckRequest): CheckDocument {
+  const { configs, file } = validate(CheckRequestShapeSchema, request, 'check request');
+  return checkDocument({ configs, file: file ?? 'configs' }, BUILTIN_CATALOG);
 }
 
 /** The `llm-plan/presets@1` document of every built-in preset: accelerators, rules, loss models. */

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { addPlanOptions } from '../../src/cli/commands/plan.js';
 import { planRequestFromFlags } from '../../src/cli/plan-request.js';
 import { parseRuns } from '../../src/core/fit/parse-runs.js';
-import { catalog, fit, plan, PlanError, PlanRequestSchema, sweep, type PlanRequest } from '../../src/index.js';
+import { parseDocument } from '../../src/cli/yaml-parser.js';
+import { catalog, check, fit, plan, PlanError, PlanRequestSchema, sweep, type CheckDocument, type PlanRequest } from '../../src/index.js';
 import { runCli } from '../helpers/cli.js';
 
 const json = async (argv: string[]): Promise<unknown> => {
@@ -54,6 +55,34 @@ describe('the library returns exactly the document --json prints', () => {
     expect(fit({ runs, input: path, date: cli.fit.date })).toEqual(cli);
   });
 
+  it.each([
+    ['tests/fixtures/check/plans.yaml', 1],
+    ['tests/fixtures/check/pass.json', 0],
+  ])('check() = llm-plan check %s --json, but for the locations in the file', async (path, code) => {
+    const text = readFileSync(fileURLToPath(new URL(`../../${path}`, import.meta.url)), 'utf8');
+    const data = parseDocument(text).toJS() as unknown;
+    const configs = (Array.isArray(data) ? data : (data as { configs: unknown[] }).configs) as Parameters<typeof check>[0]['configs'];
+    const result = await runCli(['check', path, '--json']);
+    expect(result.code).toBe(code);
+    const cli = JSON.parse(result.stdout) as CheckDocument;
+    // The CLI points at each config's line; the library's configs are data with no lines.
+    expect(cli.results.every((row) => row.location !== null)).toBe(true);
+    const unlocated = { ...cli, results: cli.results.map((row) => ({ ...row, location: null })) };
+    expect(check({ configs, file: path })).toEqual(unlocated);
+  });
+
+  it('check() measures a config as worked by hand', () => {
+    const report = check({ configs: [{ name: 'llama-70b', params: '70B', tokens: '100B' }] });
+    const [row] = report.results;
+    // 6·N·D = 6 × 70e9 × 100e9 = 4.2e22 FLOPs; D/N = 100/70 ≈ 1.43 tokens per parameter.
+    expect(row?.flops).toBe(4.2e22);
+    expect(row?.tokensPerParam).toBeCloseTo(100 / 70, 12);
+    expect(report.file).toBe('configs');
+    expect(row?.location).toBeNull();
+    expect(report.passed).toBe(false);
+    expect(row?.violations.map((violation) => violation.code)).toContain('off-optimum');
+  });
+
   it('catalog() = llm-plan gpus --json and llm-plan rules --json together', async () => {
     const { accelerators } = (await json(['gpus'])) as { accelerators: unknown };
     const { rules, lossModels } = (await json(['rules'])) as { rules: unknown; lossModels: unknown };
@@ -80,6 +109,18 @@ describe('library errors', () => {
     expect(error).toBeInstanceOf(PlanError);
     expect((error as PlanError).code).toBe(code);
     expect((error as PlanError).message).toContain(message);
+  });
+});
+
+describe('check() errors name the config and the field, as the CLI does for a file', () => {
+  it.each<[unknown, string]>([
+    [{ configs: [{ name: 'a', params: '7B', tokens: '140B', gpy: 'h100' }] }, "configs: configs[0] (a): unknown field 'gpy' (did you mean 'gpu'?)"],
+    [{ configs: [{ params: '7B', tokens: '140B', gpu: 'h1000', budget: '1000gpuh' }], file: 'mine.yaml' }, 'mine.yaml: configs[0].gpu: '],
+    [{ configs: [] }, 'check request: configs:'],
+    [{ config: [] }, 'check request: configs: missing'],
+  ])('check(%j) throws', (request, message) => {
+    expect(() => check(request as Parameters<typeof check>[0])).toThrow(PlanError);
+    expect(() => check(request as Parameters<typeof check>[0])).toThrow(message);
   });
 });
 

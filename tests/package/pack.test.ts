@@ -121,8 +121,10 @@ describe('the packed package', () => {
     const params = Math.sqrt(9e20 / 120);
     const tokens = 20 * params;
     const loss = 1.69 + 406.4 / params ** 0.34 + 410.7 / tokens ** 0.28;
+    // check: 6·N·D = 6 × 70e9 × 100e9 = 4.2e22 FLOPs; 100B / 70B = 1.43 tokens per parameter, far below
+    // the deepmind optimum's 20, so the config fails as off-optimum.
     expect(stdout).toBe(
-      `deepmind: ${params.toPrecision(3)} parameters on ${tokens.toPrecision(3)} tokens, loss ${loss.toFixed(3)}\nbad-input the budget '5000' has no unit\n`,
+      `deepmind: ${params.toPrecision(3)} parameters on ${tokens.toPrecision(3)} tokens, loss ${loss.toFixed(3)}\nfalse ${String(6 * 70e9 * 100e9)} off-optimum\nbad-input the budget '5000' has no unit\n`,
     );
   });
 

@@ -5,18 +5,52 @@ import { TRAINING_FLOPS_PER_PARAM_TOKEN as SIX } from '../domain/units.js';
 import { findAccelerator, findRule, isPresetPath, type PresetCatalog } from '../presets/catalog.js';
 import { CheckConfigSchema, type CheckConfig } from '../domain/schemas/check-file.js';
 import { describeFirstIssue } from '../domain/schemas/describe-issue.js';
-import { CheckFileError, type ConfigEntry } from './check-read.js';
-import { DEFAULT_RULE_ID, computeFromOptions, lossModelFor, resolveHardwareOptions } from '../request/plan.js';
+import { DEFAULT_RULE_ID, computeFromOptions, lossModelFor, resolveHardwareOptions } from './plan.js';
 
 const CONFIG_FIELDS = Object.keys(CheckConfigSchema.shape);
 
 /**
- * Resolves one config as read to a `CheckTarget`: validated against the check-file schema, numbers
- * parsed, tokens from flops where given, the budget turned into FLOPs by the same code the plan
- * command uses, presets looked up in the catalog. Any problem is a `CheckFileError` naming the
- * file, the config (index and name) and the field, located at that field in the file.
+ * A config that cannot be checked, naming the file, the config and the field. `field` and `part`
+ * say where the problem is (the field's key for an unknown field, else its value; no field: the
+ * whole config), so a reader that knows positions can point at the line.
  */
-export function resolveCheckTarget(name: string, entry: ConfigEntry, catalog: PresetCatalog): CheckTarget {
+export class CheckConfigError extends PlanError {
+  readonly field: string | undefined;
+  readonly part: 'key' | 'value';
+
+  constructor(message: string, hint: string | undefined, field: string | undefined, part: 'key' | 'value' = 'value') {
+    super('invalid-file', message, hint);
+    this.field = field;
+    this.part = part;
+  }
+
+  /** PlanError's `instanceof` matches any PlanError (see its brand); this one only errors that say where. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return PlanError[Symbol.hasInstance](value) && Object.hasOwn(value as object, 'part');
+  }
+}
+
+/** One config as given: its position among the configs, its label for messages, and its data. */
+export interface CheckConfigEntry {
+  readonly index: number;
+  /** Where the config is, for messages: `configs[1] (llama-70b)`. */
+  readonly label: string;
+  readonly raw: unknown;
+}
+
+/** `configs[1] (llama-70b)`: the position, and the config's name when it has one. */
+export function labelOf(position: string, raw: unknown): string {
+  const name = typeof raw === 'object' && raw !== null && Object.hasOwn(raw, 'name') ? (raw as { name: unknown }).name : undefined;
+  return typeof name === 'string' && name !== '' ? `${position} (${name})` : position;
+}
+
+/**
+ * Resolves one config to a `CheckTarget`: validated against the check-file schema, numbers
+ * parsed, tokens from flops where given, the budget turned into FLOPs by the same code the plan
+ * command uses, presets looked up in the catalog. Any problem is a `CheckConfigError` naming the
+ * file (`name`, `-` for stdin), the config (index and name) and the field.
+ */
+export function resolveCheckTarget(name: string, entry: CheckConfigEntry, catalog: PresetCatalog): CheckTarget {
   const file = name === '-' ? 'stdin' : name;
   const { index, label, raw } = entry;
   const parsed = CheckConfigSchema.safeParse(raw);
@@ -24,15 +58,16 @@ export function resolveCheckTarget(name: string, entry: ConfigEntry, catalog: Pr
     const [issue] = parsed.error.issues;
     const unknownKey = issue?.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
     const field = unknownKey ?? (typeof issue?.path[0] === 'string' ? issue.path[0] : undefined);
-    throw new CheckFileError(
+    throw new CheckConfigError(
       describeFirstIssue(parsed.error, file, label, (path) => (path.length === 0 ? CONFIG_FIELDS : [])),
       'see llm-plan schema check-file for every field',
-      field === undefined ? entry.location : entry.locate(field, unknownKey === undefined ? 'value' : 'key'),
+      field,
+      unknownKey === undefined ? 'value' : 'key',
     );
   }
   const config = parsed.data;
   const fail = (field: string, message: string, hint?: string): never => {
-    throw new CheckFileError(`${file}: ${label}${field ? `.${field}` : ''}: ${message}`, hint, field ? entry.locate(field, 'value') : entry.location);
+    throw new CheckConfigError(`${file}: ${label}${field ? `.${field}` : ''}: ${message}`, hint, field || undefined);
   };
 
   const params = quantity(config.params);
@@ -64,7 +99,7 @@ export function resolveCheckTarget(name: string, entry: ConfigEntry, catalog: Pr
     index,
     name: config.name ?? label,
     file: name,
-    location: entry.location,
+    location: null,
     params,
     tokens,
     rule,
