@@ -24,9 +24,10 @@ function writeStdout(text: string | Uint8Array): Promise<void> {
     // collecting. That took a million-row sweep to 120 MB of RSS; with these two, about 70 MB.
     // Both are read at each collection, so setting them now takes effect; only streaming commands
     // set them (the plan path never gets here).
-    const v8 = require('node:v8') as typeof import('node:v8');
-    v8.setFlagsFromString('--semi-space-growth-factor=1');
-    v8.setFlagsFromString('--heap-growing-percent=100');
+    void import('node:v8').then((v8) => {
+      v8.setFlagsFromString('--semi-space-growth-factor=1');
+      v8.setFlagsFromString('--heap-growing-percent=100');
+    });
   }
   // Resolved by the write's callback: the piece has gone to the OS (a pipe or file), so the caller
   // may reuse its buffer, and a slow reader holds the next piece back.

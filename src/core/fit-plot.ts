@@ -1,5 +1,6 @@
 import type { ChinchillaParams } from '../domain/presets.js';
 import { logSpace } from './budget-range.js';
+import { computeOptimal } from './fit/optimal.js';
 import { CURVE_SAMPLES, type IsoflopPoint } from './plot-data.js';
 import { TRAINING_FLOPS_PER_PARAM_TOKEN as SIX } from '../domain/units.js';
 
@@ -23,6 +24,12 @@ export interface FitPlot {
   readonly kind: 'fit';
   readonly law: ChinchillaParams;
   readonly buckets: readonly FitBucket[];
+  /**
+   * The law's compute-optimal runs from the smallest bucket's compute to the largest:
+   * `N_opt(C)` (Hoffmann et al. 2022, Eq. 4), `D = C/(6N)`, and the law's loss there. It passes
+   * through the bottom of every bucket's curve.
+   */
+  readonly optimal: readonly IsoflopPoint[];
 }
 
 /**
@@ -56,5 +63,11 @@ export function createFitPlot(runs: readonly ObservedRun[], law: ChinchillaParam
       });
       return { flops, runs: members, curve };
     });
-  return { kind: 'fit', law, buckets };
+  const lowest = buckets[0]?.flops ?? 0;
+  const highest = buckets[buckets.length - 1]?.flops ?? 0;
+  const optimal = (highest > lowest ? logSpace(lowest, highest, samples) : lowest > 0 ? [lowest] : []).map((flops) => {
+    const { params, tokens } = computeOptimal(law, flops);
+    return { params, tokens, loss: law.E + law.A / params ** law.alpha + law.B / tokens ** law.beta };
+  });
+  return { kind: 'fit', law, buckets, optimal };
 }

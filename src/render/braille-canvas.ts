@@ -8,6 +8,8 @@ export interface BrailleCanvas {
   readonly rows: number;
   /** Dot bits per cell (row-major). */
   readonly dots: Uint8Array;
+  /** Which series last drew a dot in each cell (−1: none), so a cell takes that series' colour. */
+  readonly owners: Int16Array;
   /** Text per cell, if any (a marker glyph), with the style it is printed in. */
   readonly glyphs: Map<number, { readonly text: string; readonly style?: ((text: string) => string) | undefined }>;
 }
@@ -23,20 +25,21 @@ const BRAILLE_BLANK = 0x2800;
 
 /** An empty canvas of `columns` × `rows` cells. */
 export function createCanvas(columns: number, rows: number): BrailleCanvas {
-  return { columns, rows, dots: new Uint8Array(columns * rows), glyphs: new Map() };
+  return { columns, rows, dots: new Uint8Array(columns * rows), owners: new Int16Array(columns * rows).fill(-1), glyphs: new Map() };
 }
 
-/** Sets the dot at pixel (x, y), origin top left; pixels off the canvas are ignored. */
-export function setDot(canvas: BrailleCanvas, x: number, y: number): void {
+/** Sets the dot at pixel (x, y), origin top left, for series `owner`; pixels off the canvas are ignored. */
+export function setDot(canvas: BrailleCanvas, x: number, y: number, owner = -1): void {
   const px = Math.round(x);
   const py = Math.round(y);
   if (px < 0 || py < 0 || px >= canvas.columns * 2 || py >= canvas.rows * 4) return;
   const cell = Math.floor(py / 4) * canvas.columns + Math.floor(px / 2);
   canvas.dots[cell] = (canvas.dots[cell] ?? 0) | (DOT_BITS[py % 4]?.[px % 2] ?? 0);
+  if (owner >= 0) canvas.owners[cell] = owner;
 }
 
 /** Draws a straight line of dots between two pixels (Bresenham). */
-export function drawLine(canvas: BrailleCanvas, x0: number, y0: number, x1: number, y1: number): void {
+export function drawLine(canvas: BrailleCanvas, x0: number, y0: number, x1: number, y1: number, owner = -1): void {
   let x = Math.round(x0);
   let y = Math.round(y0);
   const xEnd = Math.round(x1);
@@ -47,7 +50,7 @@ export function drawLine(canvas: BrailleCanvas, x0: number, y0: number, x1: numb
   const stepY = y < yEnd ? 1 : -1;
   let error = dx + dy;
   for (;;) {
-    setDot(canvas, x, y);
+    setDot(canvas, x, y, owner);
     if (x === xEnd && y === yEnd) return;
     const doubled = 2 * error;
     if (doubled >= dy) {
@@ -82,8 +85,8 @@ export function placeGlyph(canvas: BrailleCanvas, x: number, y: number, text: st
   return false;
 }
 
-/** The canvas as text lines: glyphs over braille, blank cells as spaces. */
-export function canvasLines(canvas: BrailleCanvas, dotStyle: (text: string) => string = (text) => text): string[] {
+/** The canvas as text lines: glyphs over braille, blank cells as spaces; dots styled by their cell's owner. */
+export function canvasLines(canvas: BrailleCanvas, dotStyle: (owner: number) => (text: string) => string = () => (text) => text): string[] {
   const lines: string[] = [];
   for (let row = 0; row < canvas.rows; row++) {
     let line = '';
@@ -92,7 +95,7 @@ export function canvasLines(canvas: BrailleCanvas, dotStyle: (text: string) => s
       const glyph = canvas.glyphs.get(cell);
       const bits = canvas.dots[cell] ?? 0;
       if (glyph) line += glyph.style ? glyph.style(glyph.text) : glyph.text;
-      else line += bits === 0 ? ' ' : dotStyle(String.fromCharCode(BRAILLE_BLANK + bits));
+      else line += bits === 0 ? ' ' : dotStyle(canvas.owners[cell] ?? -1)(String.fromCharCode(BRAILLE_BLANK + bits));
     }
     lines.push(line);
   }

@@ -28,10 +28,13 @@ export function describeQuery(plan: PlanDocument, style: Style): string {
 
 /**
  * FLOPs on the compute line. An answer to an inverse query is printed with six significant digits
- * so that passing it back as --budget reproduces the plan (the loss to about 1e-6).
+ * so that passing it back as --budget reproduces the plan (the loss to about 1e-6). A booking and a
+ * chosen run answer no such question: three significant figures, the policy everywhere else (issue 11).
  */
 export function formatComputeFlops(plan: PlanDocument): string {
-  if (plan.input.budget != null) return formatScientific(plan.compute.flops);
+  const { input } = plan;
+  const chosenRun = input.params != null && input.tokens != null;
+  if (input.budget != null || input.booking != null || chosenRun) return formatScientific(plan.compute.flops);
   const six = Number(plan.compute.flops.toPrecision(6));
   const text = six.toExponential().replace('e+', 'e');
   // Never fewer than three significant figures (1.2e24 → 1.20e24), the policy everywhere else.

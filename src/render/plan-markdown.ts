@@ -4,7 +4,7 @@ import { describeQuery, formatComputeFlops } from './plan-extras-table.js';
 import type { Style } from './style.js';
 
 /** Bold as Markdown; user text in the query line is escaped by `describeQuery`'s caller below. */
-const MARKDOWN_STYLE: Style = { bold: (text) => `**${text}**`, dim: (text) => text, accent: (text) => text, warn: (text) => text };
+const MARKDOWN_STYLE: Style = { bold: (text) => `**${text}**`, dim: (text) => text, accent: (text) => text, warn: (text) => text, series: [(text) => text] };
 
 /**
  * A plan as GitHub-flavoured Markdown, for a pull-request comment: the budget in hardware terms,

@@ -2,7 +2,7 @@ import { formatCount, formatScientific } from '../core/format.js';
 import type { FrontierPlot, IsoflopPlot } from '../core/plot-data.js';
 import { formatCountTick, formatFlopsTick, formatLinearTick } from '../core/ticks.js';
 import { assignRuleSymbols } from './plot-symbols.js';
-import type { Style } from './style.js';
+import { seriesStyle, type Style } from './style.js';
 import { renderChart, type ChartAxis } from './terminal-chart.js';
 
 /** Size of a terminal figure: total columns, and rows of each plotting area. */
@@ -28,7 +28,11 @@ function extent(values: readonly number[]): [number, number] {
  * marked with its letter, curves numbered when there are several, and a legend. Ends in a newline.
  */
 export function renderIsoflopTerminal(plot: IsoflopPlot, size: TerminalPlotSize, style: Style): string {
-  const symbols = assignRuleSymbols([...new Set(plot.markers.map((marker) => marker.rule))]);
+  const rules = [...new Set(plot.markers.map((marker) => marker.rule))];
+  const symbols = assignRuleSymbols(rules);
+  // Curves take the series colours from the start, rules' letters from the end, so they differ.
+  const curveStyle = (index: number): ((text: string) => string) => seriesStyle(style, index);
+  const ruleStyle = (rule: string): ((text: string) => string) => seriesStyle(style, style.series.length * 8 - 1 - rules.indexOf(rule));
   const numbered = plot.curves.length > 1;
   const points = plot.curves.flatMap((curve) => curve.points);
   const chart = renderChart(
@@ -39,19 +43,20 @@ export function renderIsoflopTerminal(plot: IsoflopPlot, size: TerminalPlotSize,
       y: { scale: 'linear', domain: extent(points.map((point) => point.loss)), title: `loss (nats/token, ${plot.lossModel})`, formatTick: formatLinearTick },
       lines: plot.curves.map((curve, index) => ({
         points: curve.points.map((point) => [point.params, point.loss] as const),
+        style: curveStyle(index),
         ...(numbered ? { glyph: String(index + 1), glyphAt: [0] } : {}),
       })),
-      marks: plot.markers.map((marker) => ({ x: marker.params, y: marker.loss, glyph: symbols.get(marker.rule) ?? '?' })),
+      marks: plot.markers.map((marker) => ({ x: marker.params, y: marker.loss, glyph: symbols.get(marker.rule) ?? '?', style: ruleStyle(marker.rule) })),
     },
     style,
   );
   const lines = [style.bold('IsoFLOP curves (6·N·D = C)'), ...chart, ''];
   plot.curves.forEach((curve, index) => {
-    const prefix = numbered ? `${index + 1} ` : '';
+    const prefix = numbered ? `${curveStyle(index)(String(index + 1))} ` : '';
     lines.push(`${prefix}${style.bold(curve.budget)} = ${formatScientific(curve.flops)} FLOPs`);
     for (const marker of plot.markers.filter((candidate) => candidate.budget === curve.budget && candidate.flops === curve.flops)) {
       lines.push(
-        `  ${style.accent(symbols.get(marker.rule) ?? '?')} ${marker.rule.padEnd(9)} N ${formatCount(marker.params).padStart(6)}` +
+        `  ${ruleStyle(marker.rule)(symbols.get(marker.rule) ?? '?')} ${marker.rule.padEnd(9)} N ${formatCount(marker.params).padStart(6)}` +
           `  D ${formatCount(marker.tokens).padStart(6)}  loss ${marker.loss.toFixed(3)}`,
       );
     }
@@ -81,8 +86,9 @@ export function renderFrontierTerminal(plot: FrontierPlot, size: TerminalPlotSiz
         height: size.height,
         x: flopsAxis,
         y: COUNT_AXIS(title, extent([...points.map(pick), ...(withRuns ? runs.map((run) => run.params) : [])])),
-        lines: plot.series.map((series) => ({
+        lines: plot.series.map((series, index) => ({
           points: series.points.map((point) => [point.flops, pick(point)] as const),
+          style: seriesStyle(style, index),
           glyph: symbols.get(series.rule) ?? '?',
           glyphAt: [0, 1 / 3, 2 / 3, 1],
         })),
@@ -90,11 +96,11 @@ export function renderFrontierTerminal(plot: FrontierPlot, size: TerminalPlotSiz
       },
       style,
     );
-  const legend = plot.series.map((series) => {
+  const legend = plot.series.map((series, index) => {
     const first = series.points[0];
     const last = series.points[series.points.length - 1];
     const range = first && last ? `N ${formatCount(first.params)} → ${formatCount(last.params)}   D ${formatCount(first.tokens)} → ${formatCount(last.tokens)}` : '';
-    return `${style.accent(symbols.get(series.rule) ?? '?')} ${series.rule.padEnd(9)} ${range}${series.rule === 'optimal' ? `   (under ${series.lossModel})` : ''}`;
+    return `${seriesStyle(style, index)(symbols.get(series.rule) ?? '?')} ${series.rule.padEnd(9)} ${range}${series.rule === 'optimal' ? `   (under ${series.lossModel})` : ''}`;
   });
   return `${[
     style.bold('Compute-optimal frontier'),

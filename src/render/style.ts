@@ -12,10 +12,20 @@ export interface Style {
   readonly dim: (text: string) => string;
   readonly accent: (text: string) => string;
   readonly warn: (text: string) => string;
+  /**
+   * One colour per series of a plot (blue, red, green, magenta, yellow, cyan), in this order; a
+   * plot takes `series[index % series.length]`. Glyphs tell series apart too, so plain is fine.
+   */
+  readonly series: readonly ((text: string) => string)[];
 }
 
 const plain = (text: string): string => text;
-export const PLAIN_STYLE: Style = { bold: plain, dim: plain, accent: plain, warn: plain };
+export const PLAIN_STYLE: Style = { bold: plain, dim: plain, accent: plain, warn: plain, series: [plain] };
+
+/** The colour of series `index` in a style (the list repeats). */
+export function seriesStyle(style: Style, index: number): (text: string) => string {
+  return style.series[index % style.series.length] ?? plain;
+}
 
 /** Wraps a chalk style so that extra arguments (index, array from `map`) are ignored. */
 function unary(paint: (text: string) => string): (text: string) => string {
@@ -26,5 +36,11 @@ function unary(paint: (text: string) => string): (text: string) => string {
 export function createStyle(color: boolean): Style {
   if (!color) return PLAIN_STYLE;
   const chalk = new Chalk({ level: 1 });
-  return { bold: unary(chalk.bold), dim: unary(chalk.dim), accent: unary(chalk.cyan), warn: unary(chalk.yellow) };
+  return {
+    bold: unary(chalk.bold),
+    dim: unary(chalk.dim),
+    accent: unary(chalk.cyan),
+    warn: unary(chalk.yellow),
+    series: [chalk.blue, chalk.red, chalk.green, chalk.magenta, chalk.yellow, chalk.cyan].map(unary),
+  };
 }

@@ -29,10 +29,20 @@ describe('llm-plan fit --svg', () => {
     const svg = parseSvg(readFileSync(svgFile, 'utf8'));
     const group = (name: string) => findAll(svg, 'g').find((node) => node['@_class'] === name);
     expect(findAll(group('markers'), 'path')).toHaveLength(15);
-    expect(findAll(group('lines'), 'path')).toHaveLength(3);
+    // Three compute groups' curves and the compute-optimal line (dashed).
+    const lines = findAll(group('lines'), 'path');
+    expect(lines).toHaveLength(4);
+    expect(lines.filter((line) => line['@_stroke-dasharray'] !== undefined)).toHaveLength(1);
     expect(findAll(svg, 'text').map(textOf)).toEqual(
-      expect.arrayContaining(['C ≈ 1.0e18 FLOPs (5)', 'C ≈ 1.0e19 FLOPs (5)', 'C ≈ 1.0e20 FLOPs (5)', 'fitted law']),
+      expect.arrayContaining(['C ≈ 1.0e18 FLOPs (5 runs)', 'C ≈ 1.0e19 FLOPs (5 runs)', 'C ≈ 1.0e20 FLOPs (5 runs)', 'fitted law at each C', 'compute-optimal N (fitted law)']),
     );
+    // The fitted constants are written on the figure, as the fit table prints them.
+    const subtitle = findAll(svg, 'text').filter((node) => node['@_class'] === 'subtitle').map(textOf);
+    const table = Object.fromEntries([...result.stdout.matchAll(/^(E|A|B|α|β) +(\S+)/gm)].map((match) => [match[1], match[2]]));
+    for (const name of ['E', 'A', 'B', 'α', 'β']) {
+      const written = subtitle[0]?.match(new RegExp(`[(, ]${name} ([^,)]+)`))?.[1];
+      expect(Number(written)).toBe(Number(table[name]));
+    }
     expect(textOf(findAll(svg, 'desc')[0] ?? {})).toMatch(/^15 runs: /);
   });
 

@@ -43,20 +43,32 @@ function expectStandaloneAccessible(text: string): XmlNode {
 }
 
 describe('llm-plan plot --svg (built bin), checked as XML', () => {
-  it('writes the IsoFLOP figure: title, axis titles with units, a curve, three rule markers, a legend', () => {
+  it('writes the IsoFLOP figure: title with budget and hardware, axis titles with units, a curve, three rule markers, a legend with N, D, loss', () => {
     const svg = expectStandaloneAccessible(writeSvg('valley.svg', ['--budget', '5000gpuh', '--gpu', 'v100']));
     const texts = findAll(svg, 'text').map(textOf);
     expect(texts).toContain('parameters N (log scale)');
     expect(texts).toContain('loss (nats/token, besiroglu2024)');
-    expect(texts).toEqual(expect.arrayContaining(['1B', '10B', 'openai', 'deepmind', 'optimal', '5000gpuh (9.00e20 FLOPs)']));
+    expect(texts[0]).toBe('IsoFLOP curves at 5000gpuh: loss against model size');
+    // The plan's own hardware line (5000 GPU-hours × 125 TFLOP/s × 0.40 × 3600 s = 9.00e20 FLOPs).
+    expect(texts[1]).toBe('9.00e20 FLOPs along 6·N·D = C · NVIDIA V100 SXM2 32GB · fp16 · 125 TFLOP/s peak × MFU 0.40');
+    // deepmind: N = 70e9·(9e20/5.88e23)^0.5 = 2.74B, D = C/(6N) = 54.8B (README's first table); loss under besiroglu2024.
+    expect(texts).toEqual(expect.arrayContaining(['1B', '10B', '5000gpuh = 9.00e20 FLOPs', 'deepmind  N 2.74B · D 54.8B · loss 2.315']));
+    expect(texts.filter((text) => /^(openai|deepmind|optimal) +N [\d.]+[MBT] · D [\d.]+[MBT] · loss \d\.\d{3}$/.test(text))).toHaveLength(3);
     expect(findAll(group(svg, 'lines'), 'path')).toHaveLength(1);
     const markers = findAll(group(svg, 'markers'), 'path');
     expect(markers).toHaveLength(3);
     expect(markers.map((marker) => textOf(findAll(marker, 'title')[0] ?? {}))).toEqual([
       expect.stringMatching(/^openai at 5000gpuh: /),
-      expect.stringMatching(/^deepmind at 5000gpuh: N 2\.74B, D 54\.8B, loss 2\.315$/),
+      expect.stringMatching(/^deepmind at 5000gpuh: N 2\.74B · D 54\.8B · loss 2\.315$/),
       expect.stringMatching(/^optimal at 5000gpuh: /),
     ]);
+    // deepmind (2.74B) and optimal (2.63B) plan nearly the same point: no marker may cover another.
+    const centres = markers.map((marker) => String(marker['@_transform']).match(/translate\(([\d.]+) ([\d.]+)\)/)?.slice(1).map(Number) ?? []);
+    for (const [i, a] of centres.entries()) {
+      for (const b of centres.slice(i + 1)) expect(Math.hypot((a[0] ?? 0) - (b[0] ?? 0), (a[1] ?? 0) - (b[1] ?? 0))).toBeGreaterThanOrEqual(13);
+    }
+    // The one moved is tied to its true place.
+    expect(findAll(group(svg, 'marker-leaders'), 'line').length).toBeGreaterThanOrEqual(1);
   });
 
   it('draws one curve per budget', () => {
@@ -65,12 +77,27 @@ describe('llm-plan plot --svg (built bin), checked as XML', () => {
     expect(findAll(group(svg, 'markers'), 'path')).toHaveLength(9);
   });
 
-  it('writes the frontier: N solid and D dashed for each rule, log–log', () => {
+  it('writes the frontier as two panels, N above and D below, each rule one colour, ticks labelled over the whole range', () => {
     const svg = expectStandaloneAccessible(writeSvg('frontier.svg', ['--budget', '1e21flops..1e25flops', '--frontier']));
-    const paths = findAll(group(svg, 'lines'), 'path');
-    expect(paths).toHaveLength(6);
-    expect(paths.filter((path) => path['@_stroke-dasharray'] !== undefined)).toHaveLength(3);
+    const panels = findAll(svg, 'g').filter((node) => node['@_class'] === 'lines');
+    expect(panels).toHaveLength(2);
+    for (const panel of panels) {
+      const paths = findAll(panel, 'path');
+      expect(paths).toHaveLength(3);
+      expect(paths.filter((path) => path['@_stroke-dasharray'] !== undefined)).toHaveLength(0);
+    }
+    expect(findAll(panels[0], 'path').map((path) => path['@_stroke'])).toEqual(findAll(panels[1], 'path').map((path) => path['@_stroke']));
     const texts = findAll(svg, 'text').map(textOf);
-    expect(texts).toEqual(expect.arrayContaining(['training compute C (FLOPs, log scale)', '1e21', '1e25', 'tokens D', 'parameters N']));
+    expect(texts).toEqual(expect.arrayContaining(['training compute C (FLOPs, log scale)', '1e21', '1e25', 'Parameters N', 'Tokens D']));
+    // openai reaches N = 1.3e9·(1e25/8.64e19)^log10(5.5) = 7.29T at 1e25 FLOPs (README rule table): the N axis
+    // must label a tick at or above it, not stop at 1T as it did.
+    const yAxes = findAll(svg, 'g').filter((node) => node['@_class'] === 'axis y-axis');
+    expect(yAxes).toHaveLength(2);
+    const labels = (axis: XmlNode): string[] => findAll(axis, 'text').map(textOf);
+    expect(labels(yAxes[0] ?? {})).toContain('10T');
+    // deepmind's D reaches 5.77T (= 1e25/(6·289B)): the D axis labels a tick within a factor of 5 of it.
+    const scale: Record<string, number> = { M: 1e6, B: 1e9, T: 1e12 };
+    const values = labels(yAxes[1] ?? {}).filter((label) => /^[\d.]+[MBT]$/.test(label)).map((label) => Number(label.slice(0, -1)) * (scale[label.slice(-1)] ?? Number.NaN));
+    expect(Math.max(...values)).toBeGreaterThanOrEqual(5.77e12 / 5);
   });
 });

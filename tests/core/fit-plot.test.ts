@@ -18,6 +18,23 @@ describe('createFitPlot', () => {
     expect(relativeError(plot.buckets[1]?.flops ?? 0, 6e19)).toBeLessThan(1e-12);
   });
 
+  it('runs the compute-optimal line from the smallest to the largest bucket, through the bottom of each curve', () => {
+    const first = plot.optimal[0];
+    const last = plot.optimal[plot.optimal.length - 1];
+    expect(relativeError(6 * (first?.params ?? 0) * (first?.tokens ?? 0), 6e17)).toBeLessThan(1e-9);
+    expect(relativeError(6 * (last?.params ?? 0) * (last?.tokens ?? 0), 6e19)).toBeLessThan(1e-9);
+    // A second method: scan 20,001 N on the 6e17 IsoFLOP line for the law's lowest loss.
+    let best = { params: 0, loss: Infinity };
+    for (let step = 0; step <= 20000; step++) {
+      const params = 10 ** (6 + (5 * step) / 20000);
+      const tokens = 6e17 / (6 * params);
+      const loss = law.E + law.A / params ** law.alpha + law.B / tokens ** law.beta;
+      if (loss < best.loss) best = { params, loss };
+    }
+    expect(relativeError(first?.params ?? 0, best.params)).toBeLessThan(1e-3);
+    expect(relativeError(first?.loss ?? 0, best.loss)).toBeLessThan(1e-9);
+  });
+
   it("draws the law along each bucket's compute over its runs' N, a third of a decade wider", () => {
     const curve = plot.buckets[0]?.curve ?? [];
     expect(relativeError(curve[0]?.params ?? 0, 1e8 / 10 ** (1 / 3))).toBeLessThan(1e-12);

@@ -26,9 +26,24 @@ describe('renderFitSvg', () => {
     const markers = groups.find((group) => group['@_class'] === 'markers');
     const lines = groups.find((group) => group['@_class'] === 'lines');
     expect(findAll(markers, 'path')).toHaveLength(5);
-    expect(findAll(lines, 'path')).toHaveLength(2);
+    // Two bucket curves and the compute-optimal line.
+    expect(findAll(lines, 'path')).toHaveLength(3);
     const texts = findAll(svg, 'text').map(textOf);
-    expect(texts).toEqual(expect.arrayContaining(['C ≈ 6.0e18 FLOPs (3)', 'C ≈ 6.0e20 FLOPs (2)', 'fitted law', 'loss (nats/token)']));
+    expect(texts).toEqual(expect.arrayContaining(['C ≈ 6.0e18 FLOPs (3 runs)', 'C ≈ 6.0e20 FLOPs (2 runs)', 'fitted law at each C', 'loss (nats/token)']));
+    expect(texts).toContain('fitted L = 1.69 + 406.4/N^0.34 + 410.7/D^0.28   (E 1.69, A 406.4, B 410.7, α 0.34, β 0.28)');
+  });
+
+  it('draws the compute-optimal line dashed in black after the bucket curves', () => {
+    const lines = findAll(findAll(svg, 'g').find((group) => group['@_class'] === 'lines'), 'path');
+    const optimal = lines[2];
+    expect(optimal?.['@_stroke-dasharray']).toBe('6 4');
+    expect(optimal?.['@_stroke']).toBe('#000000');
+  });
+
+  it('gives each bucket its own colour from the sequential scale, dark to light', () => {
+    const legend = findAll(findAll(svg, 'g').find((group) => group['@_class'] === 'legend'), 'path').map((path) => path['@_fill']);
+    // viridis' first stop for the smaller compute, its last kept stop for the larger (svg-palette.ts).
+    expect(legend).toEqual(['#440154', '#aadc32']);
   });
 
   it('colours the runs by their bucket', () => {

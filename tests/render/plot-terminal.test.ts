@@ -3,6 +3,8 @@ import type { FrontierPlot, IsoflopPlot } from '../../src/core/plot-data.js';
 import { renderFrontierTerminal, renderIsoflopTerminal } from '../../src/render/plot-terminal.js';
 import { assignRuleSymbols } from '../../src/render/plot-symbols.js';
 import { PLAIN_STYLE, createStyle } from '../../src/render/style.js';
+import { renderChart } from '../../src/render/terminal-chart.js';
+import { formatCountTick } from '../../src/core/ticks.js';
 
 // A hand-made valley (not from a loss model) so the picture is easy to check by eye: loss 3.0 at
 // N = 1e8 and 1e12, 2.0 at 1e10, straight in log N between. D = C/(6N) with C = 6e20.
@@ -114,5 +116,40 @@ describe('degenerate data', () => {
     // One tick, the value itself, on the middle row (a flat domain maps everything to 0.5).
     expect(text).toMatch(/^2 ┤⠉+$/m);
     expect(text).not.toMatch(/NaN|Infinity/);
+  });
+});
+
+describe('terminal plots in colour', () => {
+  const strip = (text: string): string => text.replace(/\u001b\[[0-9;]*m/g, '');
+  const ESC = '\u001b';
+
+  it('colours each series (dots and glyph) in its own colour and reads the same without it', () => {
+    const two: IsoflopPlot = {
+      ...valley,
+      curves: [...valley.curves, { ...valley.curves[0]!, budget: '6e21flops', flops: 6e21, points: valley.curves[0]!.points.map((p) => ({ ...p, loss: p.loss - 0.5 })) }],
+    };
+    const coloured = renderIsoflopTerminal(two, { width: 40, height: 6 }, createStyle(true));
+    expect(strip(coloured)).toBe(renderIsoflopTerminal(two, { width: 40, height: 6 }, PLAIN_STYLE));
+    // SGR 34 = blue (first series), 31 = red (second) (ECMA-48); both curves' numbers and dots carry them.
+    expect(coloured).toContain(`${ESC}[34m1${ESC}[39m`);
+    expect(coloured).toContain(`${ESC}[31m2${ESC}[39m`);
+    expect(coloured).toMatch(new RegExp(`${ESC}\\[34m[\\u2801-\\u28ff]`));
+    expect(coloured).toMatch(new RegExp(`${ESC}\\[31m[\\u2801-\\u28ff]`));
+  });
+
+  it('labels a log axis over its whole range: a line reaching 7T gets a 10T tick', () => {
+    const chart = renderChart(
+      {
+        width: 40,
+        height: 9,
+        x: { scale: 'log', domain: [1e21, 1e25], title: 'C', formatTick: (value) => value.toExponential(0) },
+        y: { scale: 'log', domain: [2.8e9, 7.3e12], title: 'N', formatTick: formatCountTick },
+        lines: [{ points: [[1e21, 2.8e9], [1e25, 7.3e12]] }],
+        marks: [],
+      },
+      PLAIN_STYLE,
+    );
+    const yLabels = chart.flatMap((line) => line.match(/^ *(\S+) ┤/)?.slice(1) ?? []);
+    expect(yLabels[0]).toBe('10T');
   });
 });

@@ -6,6 +6,9 @@ import { styleFor, widthFor, type CommandContext, type OutputOptions } from '../
 import { loadCatalog } from '../load-catalog.js';
 import { parseSize, plotFromOptions, type PlotDocument, type PlotOptions } from '../plot-options.js';
 import { writeFigure } from '../write-output.js';
+import { formatNumber } from '../../core/format.js';
+import type { Hardware } from '../../core/hardware.js';
+import { resolveHardwareOptions } from '../../request/plan.js';
 import { addOutputOptions } from './shared-options.js';
 import { addExamples, type Example } from '../help.js';
 
@@ -41,11 +44,12 @@ export function registerPlotCommand(program: Command, { io }: CommandContext): v
       throw badInput('--svg - and --json both write to stdout', 'write the SVG to a file (--svg plot.svg) beside --json, or drop one of them');
     }
     // Preset files and LLM_PLAN_PRESETS resolve as for a plan (a --gpu path was an internal error).
-    const plot = plotFromOptions(options, await loadCatalog(io, options));
+    const catalog = await loadCatalog(io, options);
+    const plot = plotFromOptions(options, catalog);
     const width = parseSize(options.width, '--width', Math.max(40, widthFor(io)), 40, 1000);
     const height = parseSize(options.height, '--height', DEFAULT_HEIGHT[plot.kind], 3, 200);
     if (options.svg !== undefined) {
-      const svg = await renderSvg(plot);
+      const svg = await renderSvg(plot, resolveHardwareOptions(options, catalog).hardware);
       if (options.svg === '-') return io.stdout(svg);
       writeFigure(options.svg, svg, io);
     }
@@ -58,7 +62,12 @@ export function registerPlotCommand(program: Command, { io }: CommandContext): v
 }
 
 /** d3 is only loaded here, when an SVG is asked for. */
-async function renderSvg(plot: PlotDocument): Promise<string> {
+async function renderSvg(plot: PlotDocument, hardware: Hardware | undefined): Promise<string> {
   const { renderFrontierSvg, renderIsoflopSvg } = await import('../../render/plot-svg.js');
-  return plot.kind === 'frontier' ? renderFrontierSvg(plot) : renderIsoflopSvg(plot);
+  if (plot.kind === 'frontier') return renderFrontierSvg(plot);
+  // The plan's hardware line, for the figure's title: what the budget bought.
+  const line = hardware
+    ? `${hardware.name} · ${hardware.precision} · ${formatNumber(hardware.peakFlops / 1e12)} TFLOP/s peak × MFU ${hardware.mfu.toFixed(2)}`
+    : undefined;
+  return renderIsoflopSvg(plot, line ? { hardware: line } : {});
 }
