@@ -1,32 +1,6 @@
-import { PlanError } from '../../domain/errors.js';
-import { findDuplicateKey } from '../json-duplicate-key.js';
-import { describeJsonSyntaxError } from '../json-error.js';
 import { TRAINING_FLOPS_PER_PARAM_TOKEN as SIX } from '../../domain/units.js';
 import type { Run } from './runs.js';
-
-type Field = 'params' | 'tokens' | 'flops' | 'loss';
-
-/**
- * Column names recognised in any input, after normalisation (lower case; spaces, `_` and `-`
- * removed). `Model Size` and `Training FLOP` are the headers of Epoch AI's Chinchilla data.
- */
-const FIELD_NAMES: Readonly<Record<string, Field>> = {
-  params: 'params',
-  param: 'params',
-  parameters: 'params',
-  n: 'params',
-  modelsize: 'params',
-  tokens: 'tokens',
-  d: 'tokens',
-  flops: 'flops',
-  flop: 'flops',
-  c: 'flops',
-  trainingflop: 'flops',
-  trainingflops: 'flops',
-  loss: 'loss',
-};
-
-const COLUMNS_HINT = 'give columns params (or N, Model Size), loss, and tokens (or D) or flops (or C, Training FLOP)';
+import { COLUMNS_HINT, invalidRunsFile, isNumeric, readRunRecords, type Field, type RawRecord } from './run-records.js';
 
 /**
  * Reads training runs from text: CSV with a header row, a JSON array of objects, or NDJSON (one
@@ -38,131 +12,19 @@ const COLUMNS_HINT = 'give columns params (or N, Model Size), loss, and tokens (
  * @example parseRuns('params,tokens,loss\n1e8,2e9,3.1\n', 'runs.csv') → [{ params: 1e8, tokens: 2e9, loss: 3.1 }]
  */
 export function parseRuns(text: string, name: string): Run[] {
-  const first = text.trimStart().charAt(0);
-  const records = first === '[' ? readJsonArray(text, name) : first === '{' ? readNdjson(text, name) : readCsv(text, name);
-  if (records.length === 0) throw invalid(`${name}: no runs found`, COLUMNS_HINT);
+  const records = readRunRecords(text, name);
+  if (records.length === 0) throw invalidRunsFile(`${name}: no runs found`, COLUMNS_HINT);
   return records.map((record) => toRun(record, name));
 }
 
-/** A record before validation: field → raw value, and where it came from for messages. */
-interface RawRecord {
-  readonly where: string;
-  readonly values: Partial<Record<Field, unknown>>;
-}
-
-function readCsv(text: string, name: string): RawRecord[] {
-  const lines = text.split(/\r?\n/);
-  const headerIndex = lines.findIndex((line) => line.trim() !== '');
-  if (headerIndex < 0) return [];
-  const header = splitCsvLine(lines[headerIndex] as string, name, headerIndex + 1);
-  const fields = header.map((column) => fieldOf(column));
-  if (fields.every((field) => field === undefined) && header.every((cell) => isNumeric(cell))) {
-    throw invalid(`${name}: line ${headerIndex + 1}: a CSV needs a header row`, COLUMNS_HINT);
-  }
-  refuseRepeatedFields(header, fields, `${name}: line ${headerIndex + 1}`);
-  checkColumns(fields, name);
-  const records: RawRecord[] = [];
-  for (let i = headerIndex + 1; i < lines.length; i++) {
-    const line = lines[i] as string;
-    if (line.trim() === '') continue;
-    const cells = splitCsvLine(line, name, i + 1);
-    if (cells.length !== header.length) {
-      throw invalid(`${name}: line ${i + 1}: ${cells.length} fields where the header has ${header.length}`);
-    }
-    const values: Partial<Record<Field, unknown>> = {};
-    fields.forEach((field, column) => {
-      if (field) values[field] = cells[column];
-    });
-    records.push({ where: `line ${i + 1}`, values });
-  }
-  return records;
-}
-
-/** Splits one CSV line (RFC 4180 quoting: `"a,b"`, `""` for a quote inside quotes). */
-function splitCsvLine(line: string, name: string, lineNumber: number): string[] {
-  const cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const char = line[i];
-    if (quoted) {
-      if (char === '"' && line[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else cell += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      cells.push(cell.trim());
-      cell = '';
-    } else cell += char;
-  }
-  if (quoted) throw invalid(`${name}: line ${lineNumber}: unterminated quote`);
-  cells.push(cell.trim());
-  return cells;
-}
-
-function readJsonArray(text: string, name: string): RawRecord[] {
-  const parsed = parseJson(text, name);
-  if (!Array.isArray(parsed)) throw invalid(`${name}: expected a JSON array of runs`, COLUMNS_HINT);
-  return parsed.map((item, index) => toRecord(item, `element ${index + 1}`, name));
-}
-
-function readNdjson(text: string, name: string): RawRecord[] {
-  const records: RawRecord[] = [];
-  text.split(/\r?\n/).forEach((line, index) => {
-    if (line.trim() === '') return;
-    records.push(toRecord(parseJson(line, `${name}: line ${index + 1}`), `line ${index + 1}`, name));
-  });
-  return records;
-}
-
-/** JSON.parse with errors that name the input; nesting too deep for the parser is bad input, not a crash. */
-function parseJson(text: string, where: string): unknown {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    if (error instanceof RangeError) throw invalid(`${where}: nested too deeply to read`);
-    throw invalid(`${where}: not valid JSON (${describeJsonSyntaxError(error)})`);
-  }
-  // JSON.parse keeps the last of two equal keys silently; a run with "loss" twice is a mistake.
-  const duplicate = findDuplicateKey(text);
-  if (duplicate) throw invalid(`${where}: key '${duplicate.key}' appears twice${duplicate.path === '$' ? '' : ` in ${duplicate.path.replace(/^\$\.?/, '')}`}`);
-  return data;
-}
-
-function toRecord(item: unknown, where: string, name: string): RawRecord {
-  if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-    throw invalid(`${name}: ${where}: expected an object such as {"params": 1e8, "tokens": 2e9, "loss": 3.1}`);
-  }
-  const keys = Object.keys(item);
-  const fields = keys.map((key) => fieldOf(key));
-  refuseRepeatedFields(keys, fields, `${name}: ${where}`);
-  const values: Partial<Record<Field, unknown>> = {};
-  fields.forEach((field, index) => {
-    if (field) values[field] = (item as Record<string, unknown>)[keys[index] as string];
-  });
-  return { where, values };
-}
-
-/** Two columns (or keys) for one field, such as `params` and `N`: which one holds the data is not clear. */
-function refuseRepeatedFields(names: readonly string[], fields: ReadonlyArray<Field | undefined>, where: string): void {
-  fields.forEach((field, index) => {
-    const first = field === undefined ? -1 : fields.indexOf(field);
-    if (first >= 0 && first < index) {
-      throw invalid(`${where}: '${names[first]}' and '${names[index]}' both give ${field}`, 'keep one column per field');
-    }
-  });
-}
-
+/** A record as a run: every value a positive finite number, tokens given or derived from flops. */
 function toRun({ where, values }: RawRecord, name: string): Run {
   const read = (field: Field): number | undefined => {
     const raw = values[field];
     if (raw === undefined || raw === null || raw === '') return undefined;
     const value = typeof raw === 'number' ? raw : typeof raw === 'string' && isNumeric(raw) ? Number(raw) : Number.NaN;
     if (!(value > 0 && Number.isFinite(value))) {
-      throw invalid(`${name}: ${where}: ${field} must be a positive finite number, got ${JSON.stringify(raw)}`);
+      throw invalidRunsFile(`${name}: ${where}: ${field} must be a positive finite number, got ${JSON.stringify(raw)}`);
     }
     return value;
   };
@@ -170,31 +32,12 @@ function toRun({ where, values }: RawRecord, name: string): Run {
   const loss = read('loss');
   const tokensGiven = read('tokens');
   const flops = read('flops');
-  if (params === undefined) throw invalid(`${name}: ${where}: no params`, COLUMNS_HINT);
-  if (loss === undefined) throw invalid(`${name}: ${where}: no loss`, COLUMNS_HINT);
+  if (params === undefined) throw invalidRunsFile(`${name}: ${where}: no params`, COLUMNS_HINT);
+  if (loss === undefined) throw invalidRunsFile(`${name}: ${where}: no loss`, COLUMNS_HINT);
   const tokens = tokensGiven ?? (flops === undefined ? undefined : flops / (SIX * params));
-  if (tokens === undefined) throw invalid(`${name}: ${where}: neither tokens nor flops`, COLUMNS_HINT);
+  if (tokens === undefined) throw invalidRunsFile(`${name}: ${where}: neither tokens nor flops`, COLUMNS_HINT);
   if (!(tokens > 0 && Number.isFinite(tokens))) {
-    throw invalid(`${name}: ${where}: tokens = flops/(6·params) is not a positive finite number`);
+    throw invalidRunsFile(`${name}: ${where}: tokens = flops/(6·params) is not a positive finite number`);
   }
   return { params, tokens, loss };
-}
-
-function checkColumns(fields: ReadonlyArray<Field | undefined>, name: string): void {
-  const has = (field: Field): boolean => fields.includes(field);
-  const missing = [!has('params') && 'params', !has('loss') && 'loss', !has('tokens') && !has('flops') && 'tokens or flops'].filter(Boolean);
-  if (missing.length > 0) throw invalid(`${name}: the header has no ${missing.join(', no ')} column`, COLUMNS_HINT);
-}
-
-function fieldOf(column: string): Field | undefined {
-  const key = column.trim().toLowerCase().replace(/[\s_-]+/g, '');
-  return Object.hasOwn(FIELD_NAMES, key) ? FIELD_NAMES[key] : undefined;
-}
-
-function isNumeric(text: string): boolean {
-  return /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(text.trim());
-}
-
-function invalid(message: string, hint?: string): PlanError {
-  return new PlanError('invalid-file', message, hint);
 }
