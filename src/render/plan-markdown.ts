@@ -3,7 +3,7 @@ import type { PlanDocument } from '../core/plan-document.js';
 import { describeQuery, formatComputeFlops, lossColumns, planExtraBlocks } from './plan-extras-table.js';
 import { planSectionBlocks } from './plan-sections.js';
 import type { SectionBlock } from './section-block.js';
-import { PLAIN_STYLE, type Style } from './style.js';
+import type { Style } from './style.js';
 
 /** Bold as Markdown; user text in the query line is escaped by `describeQuery`'s caller below. */
 const MARKDOWN_STYLE: Style = { bold: (text) => `**${text}**`, dim: (text) => text, accent: (text) => text, warn: (text) => text, series: [(text) => text] };
@@ -44,7 +44,7 @@ export function renderPlanMarkdown(plan: PlanDocument): string {
 }
 
 // Bold is marked with control characters that survive escaping, then becomes `**…**`.
-const SECTION_STYLE: Style = { ...PLAIN_STYLE, bold: (text) => `\u0001${text}\u0002` };
+const SECTION_STYLE: Style = { bold: (text) => `\u0001${text}\u0002`, dim: (text) => text, accent: (text) => text, warn: (text) => text, series: [(text) => text] };
 const markdownText = (text: string): string => escapeCell(text).replace(/\u0001/g, '**').replace(/\u0002/g, '**');
 
 /** A section block as Markdown: text lines as paragraphs, tables as pipe tables (numbers right-aligned). */

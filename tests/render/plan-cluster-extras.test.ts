@@ -65,8 +65,11 @@ describe('plan-extras-table', () => {
 
   it('formatComputeFlops: three significant figures for a budget, six for an inverse answer', () => {
     expect(formatComputeFlops({ ...plan, input: { ...plan.input, budget: '8.4e22flops' } })).toBe('8.40e22');
-    expect(formatComputeFlops({ ...plan, compute: { ...plan.compute, flops: 1.2345678e24 } })).toBe('1.23457e24');
-    expect(formatComputeFlops({ ...plan, compute: { ...plan.compute, flops: 1.2e24 } })).toBe('1.20e24');
+    // A chosen run (--params with --tokens) is not an inverse answer: three figures.
+    expect(formatComputeFlops({ ...plan, compute: { ...plan.compute, flops: 1.2345678e24 } })).toBe('1.23e24');
+    const inverse = { ...plan, input: { ...plan.input, tokens: null } };
+    expect(formatComputeFlops({ ...inverse, compute: { ...plan.compute, flops: 1.2345678e24 } })).toBe('1.23457e24');
+    expect(formatComputeFlops({ ...inverse, compute: { ...plan.compute, flops: 1.2e24 } })).toBe('1.20e24');
   });
 
   it('lossColumns: one column per model with --loss all, the primary starred', () => {
