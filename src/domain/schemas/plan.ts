@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { PrecisionSchema } from '../presets.js';
+import { InputEchoShape } from './input-echo.js';
 import { PlanSectionsShape } from './plan-sections.js';
 
 /**
@@ -13,17 +14,12 @@ import { PlanSectionsShape } from './plan-sections.js';
 const finite = z.number().finite();
 
 export const PlanInputSchema = z.object({
+  ...InputEchoShape,
   budget: z.string().nullable().describe('the --budget text as given; null when the plan answers --params, --tokens or --target-loss'),
-  gpu: z.string().nullable(),
-  precision: z.string().nullable(),
-  mfu: finite.nullable(),
   rule: z.string().describe("the rule that ran: the user's ('all' included) or the default"),
-  loss: z.string().nullable(),
-  price: finite.nullable().describe('USD per GPU-hour'),
   params: finite.nullable().optional().describe('--params: the compute-optimal run for this many parameters (with --tokens too: the chosen run, compared in plans[].comparison)'),
   tokens: finite.nullable().optional().describe('--tokens: the compute-optimal model for this many tokens (with --params too: the chosen run)'),
   targetLoss: finite.nullable().optional().describe('--target-loss: the cheapest run reaching this loss'),
-  baseline: z.string().nullable().optional().describe('--baseline N:D as typed'),
   booking: z
     .object({ gpus: finite, hours: finite, gpuHours: finite.describe('gpus × hours: the budget') })
     .nullable()

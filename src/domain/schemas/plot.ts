@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { InputEchoShape } from './input-echo.js';
 
 /**
  * The `llm-plan/plot@1` document of `llm-plan plot --json`: the data a figure draws. `kind` says
@@ -9,14 +10,9 @@ import * as z from 'zod';
 const finite = z.number().finite();
 
 const PlotInputSchema = z.object({
+  ...InputEchoShape,
   budget: z.string().describe('the --budget text as given: a budget, a comma-separated list, or LO..HI with --frontier'),
-  gpu: z.string().nullable(),
-  precision: z.string().nullable(),
-  mfu: finite.nullable(),
   rule: z.string().describe("the rules marked: the user's, or 'all' (the default)"),
-  loss: z.string().nullable(),
-  price: finite.nullable().describe('USD per GPU-hour'),
-  baseline: z.string().nullable().optional().describe('--baseline N:D as typed'),
   frontier: z.boolean(),
 });
 

@@ -1,11 +1,11 @@
 import * as z from 'zod';
+import { InputEchoShape } from './input-echo.js';
 import { PlanDocumentSchema } from './plan.js';
 
 /**
  * The `llm-plan/sweep@1` document of `llm-plan sweep --json`: the request, then one
  * `llm-plan/plan@1` document per budget. (`--format ndjson` prints those plan documents one a line.)
  */
-const finite = z.number().finite();
 
 export const SweepDocumentSchema = z
   .object({
@@ -13,13 +13,8 @@ export const SweepDocumentSchema = z
     input: z.object({
       budget: z.string().nullable().describe('the LO..HI range as given'),
       steps: z.number().int(),
-      gpu: z.string().nullable(),
-      precision: z.string().nullable(),
-      mfu: finite.nullable(),
+      ...InputEchoShape,
       rule: z.string(),
-      loss: z.string().nullable(),
-      price: finite.nullable(),
-      baseline: z.string().nullable().optional(),
     }),
     rows: z.array(PlanDocumentSchema),
   })
