@@ -4,7 +4,7 @@ import { formatCount, formatGrouped, formatNumber } from '../format.js';
 import { adviseFit, type FitAdvice } from './advice.js';
 import { flopsPerToken, type Recompute } from './flops.js';
 import { estimateLayout, searchLayouts, whatBinds, type Binding, type ClusterSpec, type LayoutConstraints, type LayoutEstimate, type StepTime } from './layout.js';
-import { shardedStateBytes, stateBytes, ZERO_STAGES, type GradDtype, type MemorySplit, type Optimizer, type TrainingPrecision, type TrainingSetup, type ZeroStage } from './memory.js';
+import { shardedStateBytes, stateBytes, ZERO_STAGES, type GradDtype, type Layout, type MemorySplit, type Optimizer, type TrainingPrecision, type TrainingSetup, type ZeroStage } from './memory.js';
 import { countParams } from './params.js';
 import { proposeArchitecture } from './shape.js';
 
@@ -66,14 +66,8 @@ export interface FlopsSection {
   readonly hardware: number;
 }
 
-export interface LayoutRow {
-  readonly tp: number;
-  readonly pp: number;
-  readonly dp: number;
-  readonly zero: ZeroStage;
-  readonly recompute: Recompute;
-  readonly microBatch: number;
-  readonly sequenceParallel: boolean;
+/** A searched layout with what it costs: memory split, step time, throughput, days. */
+export interface LayoutRow extends Layout {
   readonly microBatches: number;
   readonly globalBatch: number;
   readonly fits: boolean;
