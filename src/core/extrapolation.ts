@@ -44,14 +44,41 @@ export const FAR_DECADES = 1;
 
 const QUANTITIES: readonly ExtrapolatedQuantity[] = ['params', 'tokens', 'flops'];
 
+/**
+ * The `range` of the checks against one fitted span: one frozen copy, shared by every plan that is
+ * checked against it (a sweep checks each of its rows), so no plan can change a preset's span.
+ */
+const SHARED_RANGES = new WeakMap<readonly [number, number], readonly [number, number]>();
+
+function sharedRange(range: readonly [number, number]): readonly [number, number] {
+  let shared = SHARED_RANGES.get(range);
+  if (!shared) {
+    shared = Object.freeze([range[0], range[1]] as const);
+    SHARED_RANGES.set(range, shared);
+  }
+  return shared;
+}
+
 function check(law: 'rule' | 'loss', id: string, fitted: FittedOn, quantity: ExtrapolatedQuantity, value: number): ExtrapolationCheck | undefined {
-  const range = fitted[quantity];
-  if (!range) return undefined;
+  const fittedRange = fitted[quantity];
+  if (!fittedRange) return undefined;
+  const range = sharedRange(fittedRange);
   const [low, high] = range;
   const below = Math.log10(low / value);
   const above = Math.log10(value / high);
   const side = below > 0 ? 'below' : above > 0 ? 'above' : 'inside';
-  return { law, id, quantity, value, range: [low, high], decades: side === 'below' ? below : side === 'above' ? above : 0, side };
+  return { law, id, quantity, value, range, decades: side === 'below' ? below : side === 'above' ? above : 0, side };
+}
+
+/** The largest `decades` of `checks` (0 for none), and whether a loss check lies `FAR_DECADES` out. */
+function farthest(checks: readonly ExtrapolationCheck[]): { decades: number; lossFarOutside: boolean } {
+  let decades = 0;
+  let lossFarOutside = false;
+  for (const entry of checks) {
+    if (entry.decades > decades) decades = entry.decades;
+    if (entry.law === 'loss' && entry.decades >= FAR_DECADES) lossFarOutside = true;
+  }
+  return { decades, lossFarOutside };
 }
 
 /**
@@ -73,8 +100,7 @@ export function extrapolationOf(rule: Rule, loss: LossModel, plan: { params: num
   };
   add('rule', rule.id, rule.fittedOn);
   add('loss', loss.id, loss.fittedOn);
-  const decades = Math.max(0, ...checks.map((entry) => entry.decades));
-  const lossFarOutside = checks.some((entry) => entry.law === 'loss' && entry.decades >= FAR_DECADES);
+  const { decades, lossFarOutside } = farthest(checks);
   return { inside: decades === 0, decades, lossFarOutside, checks, unknown };
 }
 
@@ -92,8 +118,7 @@ export function extrapolationOfRun(optimum: Extrapolation, loss: LossModel, run:
       if (found) checks.push({ ...found, of: 'run' });
     }
   }
-  const decades = Math.max(0, ...checks.map((entry) => entry.decades));
-  const lossFarOutside = checks.some((entry) => entry.law === 'loss' && entry.decades >= FAR_DECADES);
+  const { decades, lossFarOutside } = farthest(checks);
   return { inside: decades === 0, decades, lossFarOutside, checks, unknown: optimum.unknown };
 }
 
@@ -122,35 +147,59 @@ export function lossDecades(extrapolation: Extrapolation): number {
  * @example "deepmind extrapolates: N 289B is 1.3 decades above the runs of deepmind and hoffmann2022 (70.0M–16.0B parameters)."
  */
 export function describeExtrapolation(ruleId: string, extrapolation: Extrapolation): string {
+  // Plain loops and no intermediate arrays where they are cheap to avoid: a sweep describes every row.
+  const { checks } = extrapolation;
   const count = extrapolation.unknown.length;
   const unknown = count > 0 ? ` ${extrapolation.unknown.join(' and ')} ${count > 1 ? 'do' : 'does'} not say which runs ${count > 1 ? 'they were' : 'it was'} fitted on.` : '';
-  if (extrapolation.checks.length === 0) return `${ruleId}: no fitted range to compare with.${unknown}`;
-  if (extrapolation.checks.some((entry) => entry.of !== undefined)) return describeRunExtrapolation(ruleId, extrapolation) + unknown;
-  const laws = [...new Set(extrapolation.checks.map((entry) => entry.id))].join(' and ');
-  const checked = QUANTITIES.filter((quantity) => extrapolation.checks.some((entry) => entry.quantity === quantity)).map((quantity) => SYMBOL[quantity]);
-  if (extrapolation.inside) return `${ruleId}: ${checked.join(', ')} lie inside the runs of ${laws}.${unknown}`;
+  if (checks.length === 0) return `${ruleId}: no fitted range to compare with.${unknown}`;
+  const laws: string[] = [];
+  for (const entry of checks) {
+    if (entry.of !== undefined) return describeRunExtrapolation(ruleId, extrapolation) + unknown;
+    if (!laws.includes(entry.id)) laws.push(entry.id);
+  }
+  if (extrapolation.inside) {
+    const checked: string[] = [];
+    for (const quantity of QUANTITIES) if (checks.some((entry) => entry.quantity === quantity)) checked.push(SYMBOL[quantity]);
+    return `${ruleId}: ${checked.join(', ')} lie inside the runs of ${laws.join(' and ')}.${unknown}`;
+  }
   const outside: string[] = [];
   for (const quantity of QUANTITIES) {
-    const entries = extrapolation.checks.filter((entry) => entry.quantity === quantity && entry.side !== 'inside');
-    const first = entries[0];
-    if (!first) continue;
-    // Laws with the same runs (deepmind and hoffmann2022) share one clause.
-    const groups = new Map<string, ExtrapolationCheck[]>();
-    for (const entry of entries) {
-      const key = entry.range.join(':');
-      groups.set(key, [...(groups.get(key) ?? []), entry]);
+    // Laws with the same runs (deepmind and hoffmann2022) share one clause: groups of equal ranges,
+    // in the order their first check comes.
+    const groups: ExtrapolationCheck[][] = [];
+    for (const entry of checks) {
+      if (entry.quantity !== quantity || entry.side === 'inside') continue;
+      const group = groups.find(([head]) => head !== undefined && head.range[0] === entry.range[0] && head.range[1] === entry.range[1]);
+      if (group) group.push(entry);
+      else groups.push([entry]);
     }
-    const clauses = [...groups.values()]
+    const first = groups[0]?.[0];
+    if (!first) continue;
+    const clauses = groups
       .sort((a, b) => (b[0]?.decades ?? 0) - (a[0]?.decades ?? 0))
       .map((group) => {
         const head = group[0] as ExtrapolationCheck;
-        const [low, high] = head.range;
         const decades = formatDecades(head.decades);
-        return `${decades} decade${decades === '1.0' ? '' : 's'} ${head.side} the runs of ${group.map((entry) => entry.id).join(' and ')} (${formatQuantity(quantity, low)}–${formatQuantity(quantity, high)} ${NOUN[quantity]})`;
+        return `${decades} decade${decades === '1.0' ? '' : 's'} ${head.side} the runs of ${group.map((entry) => entry.id).join(' and ')} (${formatSpan(quantity, head.range)} ${NOUN[quantity]})`;
       });
     outside.push(`${SYMBOL[quantity]} ${formatQuantity(quantity, first.value)} is ${clauses.join(' and ')}`);
   }
   return `${ruleId} extrapolates: ${outside.join('; ')}.${unknown}`;
+}
+
+/** Formatted spans, by range: the ranges of checks are shared per fitted span (`sharedRange`), so each is formatted once. */
+const SPAN_TEXTS: Record<ExtrapolatedQuantity, WeakMap<readonly [number, number], string>> = { params: new WeakMap(), tokens: new WeakMap(), flops: new WeakMap() };
+
+/** A fitted span as `70.0M–16.0B`. */
+function formatSpan(quantity: ExtrapolatedQuantity, range: readonly [number, number]): string {
+  const texts = SPAN_TEXTS[quantity];
+  let text = texts.get(range);
+  if (text === undefined) {
+    text = `${formatQuantity(quantity, range[0])}–${formatQuantity(quantity, range[1])}`;
+    // Only the frozen shared ranges are remembered: a range made elsewhere could change.
+    if (Object.isFrozen(range)) texts.set(range, text);
+  }
+  return text;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Hardware } from './hardware.js';
 import type { ScoredRule } from './pair-rules.js';
 import type { PlanInput, RulePlan } from './plan-document.js';
 import { proposeShape } from './constraints/shape.js';
-import { describeExtrapolation, FAR_DECADES, formatDecades, lossDecades, summariseExtrapolation } from './extrapolation.js';
+import { describeExtrapolation, type Extrapolation, FAR_DECADES, formatDecades, lossDecades, summariseExtrapolation } from './extrapolation.js';
 import { formatNumber } from './format.js';
 
 /** The notes under a plan: what the loss means, what was assumed, how far the law is stretched. */
@@ -34,7 +34,9 @@ export function planNotes(input: PlanInput, hardware: Hardware | undefined, _com
  * note of flops-per-token rules.
  */
 export function extrapolationNotes(plans: readonly RulePlan[]): string[] {
-  return [...extrapolationSentences(plans), ...modelScaleNotes(plans)];
+  const notes = extrapolationSentences(plans);
+  for (const row of plans) if (row.modelScale) return [...notes, ...modelScaleNotes(plans)];
+  return notes;
 }
 
 /**
@@ -53,10 +55,18 @@ export function replaceExtrapolationNotes(notes: readonly string[], optimumRows:
 /** The extrapolation sentence(s) and the far-outside warning. */
 function extrapolationSentences(plans: readonly RulePlan[]): string[] {
   const notes: string[] = [];
-  const rows = plans.flatMap((row) => (row.extrapolation ? [{ rule: row.rule, extrapolation: row.extrapolation, row }] : []));
+  const rows: Array<{ rule: string; extrapolation: Extrapolation; row: RulePlan }> = [];
+  let anyFar = false;
+  for (const row of plans) {
+    if (!row.extrapolation) continue;
+    rows.push({ rule: row.rule, extrapolation: row.extrapolation, row });
+    if (row.extrapolation.lossFarOutside) anyFar = true;
+  }
   const [single] = rows;
   if (rows.length === 1 && single) notes.push(describeExtrapolation(single.rule, single.extrapolation));
   else if (rows.length > 1) notes.push(summariseExtrapolation(rows));
+  // Most rows of a sweep are not far outside: no more lists for them.
+  if (!anyFar) return notes;
   const far = rows.filter(({ extrapolation }) => extrapolation.lossFarOutside);
   const run = far.filter(({ extrapolation }) => extrapolation.checks.some((entry) => entry.of === 'run'));
   if (run.length > 0) {
