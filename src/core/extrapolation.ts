@@ -147,44 +147,115 @@ export function lossDecades(extrapolation: Extrapolation): number {
  * @example "deepmind extrapolates: N 289B is 1.3 decades above the runs of deepmind and hoffmann2022 (70.0M–16.0B parameters)."
  */
 export function describeExtrapolation(ruleId: string, extrapolation: Extrapolation): string {
-  // Plain loops and no intermediate arrays where they are cheap to avoid: a sweep describes every row.
   const { checks } = extrapolation;
   const count = extrapolation.unknown.length;
   const unknown = count > 0 ? ` ${extrapolation.unknown.join(' and ')} ${count > 1 ? 'do' : 'does'} not say which runs ${count > 1 ? 'they were' : 'it was'} fitted on.` : '';
   if (checks.length === 0) return `${ruleId}: no fitted range to compare with.${unknown}`;
+  // Indexed loops and no closures: a sweep describes every row, and closures and iterators
+  // allocated per check cost more than the sentence.
   const laws: string[] = [];
-  for (const entry of checks) {
+  for (let index = 0; index < checks.length; index++) {
+    const entry = checks[index] as ExtrapolationCheck;
     if (entry.of !== undefined) return describeRunExtrapolation(ruleId, extrapolation) + unknown;
     if (!laws.includes(entry.id)) laws.push(entry.id);
   }
+  // The sentence as its parts, joined by lastSentence: consecutive rows of a sweep mostly say the same.
+  const parts = lastSentence.start();
   if (extrapolation.inside) {
-    const checked: string[] = [];
-    for (const quantity of QUANTITIES) if (checks.some((entry) => entry.quantity === quantity)) checked.push(SYMBOL[quantity]);
-    return `${ruleId}: ${checked.join(', ')} lie inside the runs of ${laws.join(' and ')}.${unknown}`;
+    parts.push(ruleId, ': ');
+    let checked = 0;
+    for (let at = 0; at < QUANTITIES.length; at++) {
+      const quantity = QUANTITIES[at] as ExtrapolatedQuantity;
+      if (indexOfQuantity(checks, quantity, 0, false) < 0) continue;
+      parts.push(checked++ === 0 ? '' : ', ', SYMBOL[quantity]);
+    }
+    parts.push(' lie inside the runs of ');
+    for (let index = 0; index < laws.length; index++) parts.push(index === 0 ? '' : ' and ', laws[index] as string);
+    parts.push('.', unknown);
+    return lastSentence.finish();
   }
-  const outside: string[] = [];
-  for (const quantity of QUANTITIES) {
+  parts.push(ruleId, ' extrapolates: ');
+  let outside = 0;
+  for (let at = 0; at < QUANTITIES.length; at++) {
+    const quantity = QUANTITIES[at] as ExtrapolatedQuantity;
+    const firstIndex = indexOfQuantity(checks, quantity, 0, true);
+    if (firstIndex < 0) continue;
+    const first = checks[firstIndex] as ExtrapolationCheck;
     // Laws with the same runs (deepmind and hoffmann2022) share one clause: groups of equal ranges,
-    // in the order their first check comes.
+    // in the order their first check comes, then by distance (farthest first).
     const groups: ExtrapolationCheck[][] = [];
-    for (const entry of checks) {
-      if (entry.quantity !== quantity || entry.side === 'inside') continue;
-      const group = groups.find(([head]) => head !== undefined && head.range[0] === entry.range[0] && head.range[1] === entry.range[1]);
+    for (let index = firstIndex; index >= 0; index = indexOfQuantity(checks, quantity, index + 1, true)) {
+      const entry = checks[index] as ExtrapolationCheck;
+      let group: ExtrapolationCheck[] | undefined;
+      for (let other = 0; other < groups.length && !group; other++) {
+        const head = (groups[other] as ExtrapolationCheck[])[0] as ExtrapolationCheck;
+        if (head.range[0] === entry.range[0] && head.range[1] === entry.range[1]) group = groups[other];
+      }
       if (group) group.push(entry);
       else groups.push([entry]);
     }
-    const first = groups[0]?.[0];
-    if (!first) continue;
-    const clauses = groups
-      .sort((a, b) => (b[0]?.decades ?? 0) - (a[0]?.decades ?? 0))
-      .map((group) => {
-        const head = group[0] as ExtrapolationCheck;
-        const decades = formatDecades(head.decades);
-        return `${decades} decade${decades === '1.0' ? '' : 's'} ${head.side} the runs of ${group.map((entry) => entry.id).join(' and ')} (${formatSpan(quantity, head.range)} ${NOUN[quantity]})`;
-      });
-    outside.push(`${SYMBOL[quantity]} ${formatQuantity(quantity, first.value)} is ${clauses.join(' and ')}`);
+    if (groups.length > 1) groups.sort(byFarthestHead);
+    parts.push(outside++ === 0 ? '' : '; ', SYMBOL[quantity], ' ', formatQuantity(quantity, first.value), ' is ');
+    for (let index = 0; index < groups.length; index++) {
+      const group = groups[index] as ExtrapolationCheck[];
+      const head = group[0] as ExtrapolationCheck;
+      const decades = formatDecades(head.decades);
+      parts.push(index === 0 ? '' : ' and ', decades, decades === '1.0' ? ' decade ' : ' decades ', head.side, ' the runs of ');
+      for (let member = 0; member < group.length; member++) parts.push(member === 0 ? '' : ' and ', (group[member] as ExtrapolationCheck).id);
+      parts.push(' (', formatSpan(quantity, head.range), ' ', NOUN[quantity], ')');
+    }
   }
-  return `${ruleId} extrapolates: ${outside.join('; ')}.${unknown}`;
+  parts.push('.', unknown);
+  return lastSentence.finish();
+}
+
+/** The index of the first check of `quantity` from `from` on (outside its range only, if `outsideOnly`), or -1. */
+function indexOfQuantity(checks: readonly ExtrapolationCheck[], quantity: ExtrapolatedQuantity, from: number, outsideOnly: boolean): number {
+  for (let index = from; index < checks.length; index++) {
+    const entry = checks[index] as ExtrapolationCheck;
+    if (entry.quantity === quantity && !(outsideOnly && entry.side === 'inside')) return index;
+  }
+  return -1;
+}
+
+function byFarthestHead(a: readonly ExtrapolationCheck[], b: readonly ExtrapolationCheck[]): number {
+  return (b[0]?.decades ?? 0) - (a[0]?.decades ?? 0);
+}
+
+/**
+ * Builds a sentence from parts and returns the very string it returned last when the parts are the
+ * same: the rows of a sweep come in runs with the same sentence (100,000 rows have about 3,400
+ * different ones), and a string already serialised once is copied rather than built and flattened
+ * again. `start()` gives an emptied scratch list to push the parts into; `finish()` compares it with
+ * the last parts and swaps the two lists, so nothing is allocated per sentence. The result is what
+ * `parts.join('')` gives either way. Not re-entrant: finish a sentence before starting the next.
+ */
+class LastSentence {
+  private last: string[] = [];
+  private scratch: string[] = [];
+  private text = '';
+
+  start(): string[] {
+    this.scratch.length = 0;
+    return this.scratch;
+  }
+
+  finish(): string {
+    const parts = this.scratch;
+    if (sameParts(parts, this.last)) return this.text;
+    this.scratch = this.last;
+    this.last = parts;
+    this.text = parts.join('');
+    return this.text;
+  }
+}
+
+const lastSentence = new LastSentence();
+
+function sameParts(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
+  return true;
 }
 
 /** Formatted spans, by range: the ranges of checks are shared per fitted span (`sharedRange`), so each is formatted once. */
