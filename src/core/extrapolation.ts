@@ -88,20 +88,28 @@ function farthest(checks: readonly ExtrapolationCheck[]): { decades: number; los
 export function extrapolationOf(rule: Rule, loss: LossModel, plan: { params: number; tokens: number; flops: number }): Extrapolation {
   const checks: ExtrapolationCheck[] = [];
   const unknown: string[] = [];
-  const add = (law: 'rule' | 'loss', id: string, fitted: FittedOn | undefined): void => {
-    if (!fitted) {
-      if (!(law === 'rule' && rule.kind === 'loss-optimal')) unknown.push(id);
-      return;
-    }
-    for (const quantity of QUANTITIES) {
-      const found = check(law, id, fitted, quantity, plan[quantity]);
-      if (found) checks.push(found);
-    }
-  };
-  add('rule', rule.id, rule.fittedOn);
-  add('loss', loss.id, loss.fittedOn);
-  const { decades, lossFarOutside } = farthest(checks);
+  // No closure or iterator here: a sweep checks every row, and they were most of the cost.
+  if (rule.fittedOn) addChecks(checks, 'rule', rule.id, rule.fittedOn, plan);
+  else if (rule.kind !== 'loss-optimal') unknown.push(rule.id);
+  if (loss.fittedOn) addChecks(checks, 'loss', loss.id, loss.fittedOn, plan);
+  else unknown.push(loss.id);
+  let decades = 0;
+  let lossFarOutside = false;
+  for (let index = 0; index < checks.length; index++) {
+    const entry = checks[index] as ExtrapolationCheck;
+    if (entry.decades > decades) decades = entry.decades;
+    if (entry.law === 'loss' && entry.decades >= FAR_DECADES) lossFarOutside = true;
+  }
   return { inside: decades === 0, decades, lossFarOutside, checks, unknown };
+}
+
+/** The checks of N, D and C (those the law has a range for) against one law's runs. */
+function addChecks(checks: ExtrapolationCheck[], law: 'rule' | 'loss', id: string, fitted: FittedOn, plan: { params: number; tokens: number; flops: number }): void {
+  for (let index = 0; index < QUANTITIES.length; index++) {
+    const quantity = QUANTITIES[index] as ExtrapolatedQuantity;
+    const found = check(law, id, fitted, quantity, plan[quantity]);
+    if (found) checks.push(found);
+  }
 }
 
 /**
@@ -159,22 +167,29 @@ export function describeExtrapolation(ruleId: string, extrapolation: Extrapolati
     if (entry.of !== undefined) return describeRunExtrapolation(ruleId, extrapolation) + unknown;
     if (!laws.includes(entry.id)) laws.push(entry.id);
   }
-  // The sentence as its parts, joined by lastSentence: consecutive rows of a sweep mostly say the same.
-  const parts = lastSentence.start();
+  // The sentence as its parts (see LastSentence): consecutive rows of a sweep mostly say the same.
+  sentence.start();
   if (extrapolation.inside) {
-    parts.push(ruleId, ': ');
+    sentence.put(ruleId);
+    sentence.put(': ');
     let checked = 0;
     for (let at = 0; at < QUANTITIES.length; at++) {
       const quantity = QUANTITIES[at] as ExtrapolatedQuantity;
       if (indexOfQuantity(checks, quantity, 0, false) < 0) continue;
-      parts.push(checked++ === 0 ? '' : ', ', SYMBOL[quantity]);
+      sentence.put(checked++ === 0 ? '' : ', ');
+      sentence.put(SYMBOL[quantity]);
     }
-    parts.push(' lie inside the runs of ');
-    for (let index = 0; index < laws.length; index++) parts.push(index === 0 ? '' : ' and ', laws[index] as string);
-    parts.push('.', unknown);
-    return lastSentence.finish();
+    sentence.put(' lie inside the runs of ');
+    for (let index = 0; index < laws.length; index++) {
+      sentence.put(index === 0 ? '' : ' and ');
+      sentence.put(laws[index] as string);
+    }
+    sentence.put('.');
+    sentence.put(unknown);
+    return sentence.finish();
   }
-  parts.push(ruleId, ' extrapolates: ');
+  sentence.put(ruleId);
+  sentence.put(' extrapolates: ');
   let outside = 0;
   for (let at = 0; at < QUANTITIES.length; at++) {
     const quantity = QUANTITIES[at] as ExtrapolatedQuantity;
@@ -195,18 +210,34 @@ export function describeExtrapolation(ruleId: string, extrapolation: Extrapolati
       else groups.push([entry]);
     }
     if (groups.length > 1) groups.sort(byFarthestHead);
-    parts.push(outside++ === 0 ? '' : '; ', SYMBOL[quantity], ' ', formatQuantity(quantity, first.value), ' is ');
+    sentence.put(outside++ === 0 ? '' : '; ');
+    sentence.put(SYMBOL[quantity]);
+    sentence.put(' ');
+    sentence.put(formatQuantity(quantity, first.value));
+    sentence.put(' is ');
     for (let index = 0; index < groups.length; index++) {
       const group = groups[index] as ExtrapolationCheck[];
       const head = group[0] as ExtrapolationCheck;
       const decades = formatDecades(head.decades);
-      parts.push(index === 0 ? '' : ' and ', decades, decades === '1.0' ? ' decade ' : ' decades ', head.side, ' the runs of ');
-      for (let member = 0; member < group.length; member++) parts.push(member === 0 ? '' : ' and ', (group[member] as ExtrapolationCheck).id);
-      parts.push(' (', formatSpan(quantity, head.range), ' ', NOUN[quantity], ')');
+      sentence.put(index === 0 ? '' : ' and ');
+      sentence.put(decades);
+      sentence.put(decades === '1.0' ? ' decade ' : ' decades ');
+      sentence.put(head.side);
+      sentence.put(' the runs of ');
+      for (let member = 0; member < group.length; member++) {
+        sentence.put(member === 0 ? '' : ' and ');
+        sentence.put((group[member] as ExtrapolationCheck).id);
+      }
+      sentence.put(' (');
+      sentence.put(formatSpan(quantity, head.range));
+      sentence.put(' ');
+      sentence.put(NOUN[quantity]);
+      sentence.put(')');
     }
   }
-  parts.push('.', unknown);
-  return lastSentence.finish();
+  sentence.put('.');
+  sentence.put(unknown);
+  return sentence.finish();
 }
 
 /** The index of the first check of `quantity` from `from` on (outside its range only, if `outsideOnly`), or -1. */
@@ -226,37 +257,43 @@ function byFarthestHead(a: readonly ExtrapolationCheck[], b: readonly Extrapolat
  * Builds a sentence from parts and returns the very string it returned last when the parts are the
  * same: the rows of a sweep come in runs with the same sentence (100,000 rows have about 3,400
  * different ones), and a string already serialised once is copied rather than built and flattened
- * again. `start()` gives an emptied scratch list to push the parts into; `finish()` compares it with
- * the last parts and swaps the two lists, so nothing is allocated per sentence. The result is what
- * `parts.join('')` gives either way. Not re-entrant: finish a sentence before starting the next.
+ * again. `start()`, then `put()` each part, then `finish()`: the parts go into one of two lists
+ * kept for reuse (swapped when the sentence changes), so nothing is allocated for a sentence said
+ * before. The result is the parts joined either way. Not re-entrant: finish one sentence before
+ * starting the next.
  */
 class LastSentence {
   private last: string[] = [];
-  private scratch: string[] = [];
+  private lastCount = 0;
+  private parts: string[] = [];
+  private count = 0;
   private text = '';
 
-  start(): string[] {
-    this.scratch.length = 0;
-    return this.scratch;
+  start(): void {
+    this.count = 0;
+  }
+
+  put(part: string): void {
+    this.parts[this.count++] = part;
   }
 
   finish(): string {
-    const parts = this.scratch;
-    if (sameParts(parts, this.last)) return this.text;
-    this.scratch = this.last;
+    const { parts, count, last } = this;
+    let same = count === this.lastCount;
+    for (let index = 0; same && index < count; index++) same = parts[index] === last[index];
+    if (same) return this.text;
+    let text = '';
+    for (let index = 0; index < count; index++) text += parts[index] as string;
+    this.parts = last;
     this.last = parts;
-    this.text = parts.join('');
-    return this.text;
+    this.lastCount = count;
+    this.text = text;
+    return text;
   }
 }
 
-const lastSentence = new LastSentence();
+const sentence = new LastSentence();
 
-function sameParts(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
-  return true;
-}
 
 /** Formatted spans, by range: the ranges of checks are shared per fitted span (`sharedRange`), so each is formatted once. */
 const SPAN_TEXTS: Record<ExtrapolatedQuantity, WeakMap<readonly [number, number], string>> = { params: new WeakMap(), tokens: new WeakMap(), flops: new WeakMap() };

@@ -16,9 +16,9 @@ const LAST_NOTES = new WeakMap<readonly ScoredRule[], { readonly hardware: Hardw
 export function planNotes(input: PlanInput, hardware: Hardware | undefined, _compute: Compute, scored: readonly ScoredRule[]): string[] {
   const mfuGiven = input.mfu !== null;
   const last = LAST_NOTES.get(scored);
-  if (last && last.hardware === hardware && last.mfuGiven === mfuGiven) return [...last.notes];
+  if (last && last.hardware === hardware && last.mfuGiven === mfuGiven) return last.notes.slice();
   const notes = freshPlanNotes(mfuGiven, hardware, scored);
-  LAST_NOTES.set(scored, { hardware, mfuGiven, notes: [...notes] });
+  LAST_NOTES.set(scored, { hardware, mfuGiven, notes: notes.slice() });
   return notes;
 }
 

@@ -81,6 +81,6 @@ export function createPlan(input: PlanInput, hardware: Hardware | undefined, com
     hardware: hardware ?? null,
     compute,
     plans,
-    notes: [...planNotes(input, hardware, compute, scored), ...extrapolationNotes(plans)],
+    notes: planNotes(input, hardware, compute, scored).concat(extrapolationNotes(plans)),
   };
 }
