@@ -97,18 +97,48 @@ async function precomputedJsonSchemas() {
   };
 }
 
+const COMPLETION_OUTLINE_MODULE = resolve('src/cli/completion-outline.ts');
+
+/**
+ * `llm-plan completion` reads every command's flags. The CLI ships that outline computed here, by
+ * src/cli/completion-outline.ts itself (which registers every command on a commander program), in
+ * place of that module: a completion script then loads no command module, no zod and no JSON
+ * Schemas. tests/cli/lazy-load.e2e.test.ts compares the built scripts with the source path's.
+ */
+async function precomputedCompletionOutline() {
+  const file = `${STAGE}-outline.mjs`;
+  await build({ ...common, minify: false, format: 'esm', banner: requireBanner, entryPoints: [COMPLETION_OUTLINE_MODULE], outfile: file });
+  const { loadCompletionOutline } = await import(`${pathToFileURL(resolve(file)).href}?${Date.now()}`);
+  rmSync(file, { force: true });
+  // The outline reads no I/O; registering the commands only keeps this for their help text.
+  const io = { stdout: () => {}, stderr: () => {}, env: {}, isTTY: false };
+  const outline = await loadCompletionOutline(io);
+  const contents =
+    `const OUTLINE = JSON.parse(${JSON.stringify(JSON.stringify(outline))});\n` +
+    `export async function loadCompletionOutline() { return OUTLINE; }\n`;
+  return {
+    name: 'precomputed-completion-outline',
+    setup(pluginBuild) {
+      pluginBuild.onLoad({ filter: /completion-outline\.ts$/ }, (args) =>
+        args.path === COMPLETION_OUTLINE_MODULE ? { contents, loader: 'js', resolveDir: dirname(COMPLETION_OUTLINE_MODULE) } : undefined,
+      );
+    },
+  };
+}
+
 /** Builds the CLI; returns (and writes to dist/cli-build.json) the packages each shipped file holds. */
 export async function buildCli() {
   rmSync(STAGE, { recursive: true, force: true });
   rmSync(CHUNKS, { recursive: true, force: true });
   rmSync('dist/llm-plan.js', { force: true });
   const jsonSchemas = await precomputedJsonSchemas();
+  const completionOutline = await precomputedCompletionOutline();
 
   const stage = await build({
     ...common,
     format: 'esm',
     banner: requireBanner,
-    plugins: [builtinsThroughRequire, jsonSchemas],
+    plugins: [builtinsThroughRequire, jsonSchemas, completionOutline],
     entryPoints: { 'llm-plan': 'src/cli/main.ts' },
     outdir: STAGE,
     splitting: true,

@@ -111,6 +111,27 @@ describe('bundle facts (built CLI)', () => {
     expect(loaded.files.filter((file) => facts.files[file]?.includes('commander'))).toEqual([facts.startup]);
   });
 
+  it('completion reads a precomputed outline: no command module, no zod, no JSON Schemas', () => {
+    for (const argv of [['completion', 'bash'], ['completion', '--json']]) {
+      const loaded = trace(argv);
+      const sources = loaded.files.flatMap((file) => facts.sources[file] ?? []);
+      const commandModules = sources.filter((source) => source.startsWith('src/cli/commands/') && !/(plan|registry|summaries|constraint-flags|shared-options|completion)\.ts$/.test(source));
+      expect(commandModules, argv.join(' ')).toEqual([]);
+      expect(sources, argv.join(' ')).not.toContain('src/domain/schemas/json-schema.ts');
+      expect(loaded.packages.has('zod'), argv.join(' ')).toBe(false);
+    }
+  });
+
+  it.each([['bash'], ['zsh'], ['fish'], ['--json']])('the built `completion %s` prints exactly what the source path (every command registered) prints', async (shell) => {
+    for (const env of [{}, { LLM_PLAN_PRESETS: 'tests/fixtures/presets' }]) {
+      const built = spawnSync(process.execPath, [BIN, 'completion', shell], { encoding: 'utf8', cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env } });
+      expect(built.status).toBe(0);
+      const source = await runCli(['completion', shell], { env: { ...env, LLM_PLAN_PRESETS: env.LLM_PLAN_PRESETS ? `${ROOT}/${env.LLM_PLAN_PRESETS}` : undefined } });
+      expect(source.code).toBe(0);
+      expect(built.stdout).toBe(source.stdout);
+    }
+  });
+
   it('the built CLI prints, without zod, exactly the JSON Schemas the zod path generates, and the same error for an unknown name', async () => {
     const names = (await runCli(['schema', '--list'])).stdout.trim().split('\n');
     expect(names.length).toBeGreaterThan(5);
