@@ -107,12 +107,13 @@ const COMPLETION_OUTLINE_MODULE = resolve('src/cli/completion-outline.ts');
  */
 async function precomputedCompletionOutline() {
   const file = `${STAGE}-outline.mjs`;
-  await build({ ...common, minify: false, format: 'esm', banner: requireBanner, entryPoints: [COMPLETION_OUTLINE_MODULE], outfile: file });
-  const { loadCompletionOutline } = await import(`${pathToFileURL(resolve(file)).href}?${Date.now()}`);
+  const entry = `import { loadCompletionOutline } from './src/cli/completion-outline.ts';\nimport { createFullProgram } from './src/cli/run.ts';\nexport { loadCompletionOutline, createFullProgram };\n`;
+  await build({ ...common, minify: false, format: 'esm', banner: requireBanner, stdin: { contents: entry, resolveDir: resolve('.'), sourcefile: 'outline.js', loader: 'js' }, outfile: file });
+  const { loadCompletionOutline, createFullProgram } = await import(`${pathToFileURL(resolve(file)).href}?${Date.now()}`);
   rmSync(file, { force: true });
-  // The outline reads no I/O; registering the commands only keeps this for their help text.
+  // The outline reads no I/O; the program keeps this for its help text, which the outline does not hold.
   const io = { stdout: () => {}, stderr: () => {}, env: {}, isTTY: false };
-  const outline = await loadCompletionOutline(io);
+  const outline = await loadCompletionOutline(() => createFullProgram(io));
   const contents =
     `const OUTLINE = JSON.parse(${JSON.stringify(JSON.stringify(outline))});\n` +
     `export async function loadCompletionOutline() { return OUTLINE; }\n`;

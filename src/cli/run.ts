@@ -86,7 +86,10 @@ export async function run(given: readonly string[], io: CliIo): Promise<number> 
   }
 }
 
-/** The program with every command registered: what `llm-plan completion` reads (src/cli/completion-outline.ts). */
+/**
+ * The program with every command registered: what `llm-plan completion` reads (src/cli/completion-outline.ts;
+ * scripts/build-cli.mjs calls this to precompute it).
+ */
 export function createFullProgram(io: CliIo): Promise<Command> {
   return createProgram([], io, () => {}, new Set(COMMANDS.map((command) => command.name)));
 }
@@ -106,7 +109,7 @@ async function createProgram(argv: readonly string[], io: CliIo, setExitCode: (c
     .addHelpText('after', () => `\n${wrapParagraphs(EXIT_CODES, widthFor(io))}\n`);
   configureHelpFor(program, io);
 
-  const context: CommandContext = { io, setExitCode };
+  const context: CommandContext = { io, setExitCode, loadFullProgram: () => createFullProgram(io) };
   registerPlanCommand(program, context);
   // Building every command's options costs more start-up than the plan itself: only the command
   // that runs is loaded; the others are listed by name and summary for --help.

@@ -20,8 +20,8 @@ interface Trace {
   readonly packages: Set<string>;
 }
 
-function trace(argv: readonly string[]): Trace {
-  const result = spawnSync(process.execPath, ['-r', TRACE, BIN, ...argv], { encoding: 'utf8', cwd: ROOT, timeout: 20_000, env: { PATH: process.env.PATH ?? '' } });
+function trace(argv: readonly string[], env: Record<string, string> = {}): Trace {
+  const result = spawnSync(process.execPath, ['-r', TRACE, BIN, ...argv], { encoding: 'utf8', cwd: ROOT, timeout: 20_000, env: { PATH: process.env.PATH ?? '', ...env } });
   const match = /loaded=(.*)\n/.exec(result.stderr);
   if (!match?.[1] || (result.status !== 0 && result.status !== 1)) throw new Error(`trace failed (${result.status}): ${result.stderr}`);
   const { files, esm } = JSON.parse(match[1]) as { files: string[]; esm: boolean };
@@ -41,13 +41,15 @@ describe('bundle facts (built CLI)', () => {
     }
   });
 
-  it('one copy of commander, in the start-up file; zod, yaml, chalk, d3 and cli-table3 each in one lazy chunk', () => {
+  it('one copy of commander, in the start-up file; zod, yaml, chalk and d3 each in one lazy chunk; no cli-table3', () => {
     expect(filesWith('commander')).toEqual([facts.startup]);
-    for (const pkg of ['zod', 'yaml', 'chalk', 'd3-scale', 'd3-shape', 'cli-table3']) {
+    for (const pkg of ['zod', 'yaml', 'chalk', 'd3-scale', 'd3-shape']) {
       const files = filesWith(pkg);
       expect(files, pkg).toHaveLength(1);
       expect(files[0], pkg).not.toBe(facts.startup);
     }
+    // The wrapped tables of gpus and rules are drawn by src/render/wrapped-grid.ts itself.
+    for (const pkg of ['cli-table3', 'string-width', '@colors/colors']) expect(filesWith(pkg), pkg).toEqual([]);
   });
 
   it("zod is bundled by what is used: `import * as z`, never zod's whole `z` object (454 kB with every locale)", () => {
@@ -56,6 +58,15 @@ describe('bundle facts (built CLI)', () => {
     expect(whole).toEqual([]);
     const [zodChunk = ''] = filesWith('zod');
     expect(statSync(`${DIST}${zodChunk}`).size).toBeLessThan(160_000);
+  });
+
+  it.each([
+    ['plan table', ['--budget', '5000gpuh', '--gpu', 'v100']],
+    ['gpus', ['gpus']],
+    ['rules', ['rules']],
+  ])('%s with colour (FORCE_COLOR=1) loads chalk, and only then', (_, argv) => {
+    expect(trace(argv, { FORCE_COLOR: '1' }).packages.has('chalk')).toBe(true);
+    expect(trace(argv).packages.has('chalk')).toBe(false);
   });
 
   it('the cluster model (layout search, memory, architectures, real runs) is in lazy chunks only: the start-up file holds only its flag choices', () => {
@@ -87,17 +98,18 @@ describe('bundle facts (built CLI)', () => {
     expect(loaded.esm).toBe(false);
   });
 
-  // [argv, packages that must load, packages that must not]
+  // [argv, packages that must load, packages that must not]; stdout is a pipe, so no colour (and no chalk).
   it.each([
-    [['--budget', '5000gpuh', '--gpu', 'v100'], ['chalk'], ['zod', 'yaml', 'd3-scale', 'cli-table3']],
+    [['--budget', '5000gpuh', '--gpu', 'v100'], [], ['chalk', 'zod', 'yaml', 'd3-scale']],
     [['--budget', '1e22flops', '--gpu', 'tests/fixtures/presets/my-gpu.json', '--json'], ['zod'], ['yaml', 'chalk', 'd3-scale']],
     [['check', 'tests/fixtures/check/pass.json', '--json'], ['zod'], ['yaml', 'chalk', 'd3-scale', 'cli-table3']],
     [['check', 'tests/fixtures/check/plans.yaml', '--json'], ['zod', 'yaml'], ['chalk', 'd3-scale', 'cli-table3']],
     [['schema', 'plan'], [], ['zod', 'yaml', 'chalk', 'd3-scale', 'cli-table3']],
     [['gpus', '--json'], [], ['zod', 'yaml', 'chalk', 'd3-scale', 'cli-table3']],
-    [['rules'], ['chalk'], ['zod', 'yaml', 'd3-scale']],
+    [['gpus'], [], ['zod', 'yaml', 'chalk', 'd3-scale']],
+    [['rules'], [], ['chalk', 'zod', 'yaml', 'd3-scale']],
     [['sweep', '--budget', '1e21flops..1e23flops', '--steps', '3', '--format', 'ndjson'], [], ['zod', 'yaml', 'chalk', 'd3-scale', 'cli-table3']],
-    [['plot', '--budget', '1e21flops'], ['chalk'], ['zod', 'yaml', 'd3-scale', 'cli-table3']],
+    [['plot', '--budget', '1e21flops'], [], ['chalk', 'zod', 'yaml', 'd3-scale', 'cli-table3']],
     [['fit', '--help'], [], ['zod', 'yaml', 'd3-scale', 'cli-table3']],
   ])('%j loads %j and not %j, nothing through the ESM loader, each file once', (argv, loads, avoids) => {
     const loaded = trace(argv);

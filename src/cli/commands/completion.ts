@@ -9,7 +9,7 @@ import { addExamples } from '../help.js';
 import { loadCatalog } from '../load-catalog.js';
 
 /** `llm-plan completion bash|zsh|fish`: a completion script for commands, flags and preset ids. */
-export function registerCompletionCommand(program: Command, { io }: CommandContext): void {
+export function registerCompletionCommand(program: Command, { io, loadFullProgram }: CommandContext): void {
   addExamples(program.command('completion').description(commandSummary('completion')), io, [
     ['llm-plan completion bash > /etc/bash_completion.d/llm-plan', ''],
     ['llm-plan completion zsh > "${fpath[1]}/_llm-plan"', ''],
@@ -30,7 +30,7 @@ export function registerCompletionCommand(program: Command, { io }: CommandConte
         import('../completion-spec.js'),
         import('../../render/completion.js'),
       ]);
-      const outline = await loadCompletionOutline(io);
+      const outline = await loadCompletionOutline(loadFullProgram);
       const spec = createCompletionSpec(outline, presetFlagValues(catalog, outline.flagValues), outline.argValues);
       if (shellName === undefined) return io.stdout(renderJson({ schema: 'llm-plan/completion@1', ...spec }));
       io.stdout(renderCompletion(parseShell(shellName), spec));
