@@ -205,8 +205,8 @@ const LIMITS: readonly Limit[] = [
       const model = `${architecture.id ?? architecture.name}, ${formatCount(architecture.params)} params`;
       const advice = plan.layout.advice.map(describeAdvice);
       return (
-        `no layout of ${shape} (${model}) fits ${formatGrouped(spec.gpus)} × ${spec.gpuId}: the leanest, ${describeLayout(leanest)}, needs ${formatBytes(value)} per GPU;` +
-        ` ${formatBytes(limit)} usable (${formatBytes(spec.hardware.memoryBytes)} less the ${percent(BUFFER_ALLOWANCE)} buffer allowance)` +
+        `no layout of ${shape} (${model}) fits ${formatGrouped(spec.gpus)} × ${spec.gpuId}: the leanest, ${describeLayout(leanest)}, needs ${formatBytes(value)} per GPU,` +
+        ` above the ${formatBytes(limit)} usable (${formatBytes(spec.hardware.memoryBytes)} less the ${percent(BUFFER_ALLOWANCE)} buffer allowance)` +
         (advice.length > 0 ? `; would fit: ${advice.join(', or ')}` : '; no change of gpus, seqLen or model size llm-plan tries makes it fit')
       );
     },
