@@ -182,6 +182,21 @@ describe('check on a cluster: the layout search and does-not-fit', () => {
   });
 });
 
+describe('a layout that cannot exist (plan and check share the message)', () => {
+  it.each([
+    // Llama 2 7B has 32 heads: t = 3 splits neither them nor an 8-GPU node.
+    [['--params', '7B', '--tokens', '140B', '--gpu', 'h100', '--gpus', '8', '--arch', 'llama-2-7b', '--layout', 'tp=3'], /^llm-plan: error: --layout tp=3 has no layout on 8 GPUs: tp=3 does not divide the 32 heads or the 8 GPUs per node or the 8 GPUs\n/],
+    // 32 layers: p = 5 does not divide them.
+    [['--params', '7B', '--tokens', '140B', '--gpu', 'h100', '--gpus', '10', '--arch', 'llama-2-7b', '--layout', 'pp=5'], /^llm-plan: error: --layout pp=5 has no layout on 10 GPUs: pp=5 does not divide the 32 layers\n/],
+    // 100,000 data-parallel GPUs for a 100-sequence batch: no GPU may go without a sequence.
+    [['--params', '1B', '--tokens', '14B', '--gpu', 'h100', '--gpus', '100000', '--global-batch', '100'], /^llm-plan: error: --gpus 100,000: no layout keeps the global batch of 100 sequences/],
+  ])('plan %j is bad input (exit 2), not an internal error', async (argv, message) => {
+    const result = await runCli(argv);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+  });
+});
+
 describe('check on a cluster (built bin)', () => {
   it('exits 1 on does-not-fit and 2 on a bad cluster field', () => {
     const failed = spawnCli(['check', fixture]);
