@@ -199,16 +199,25 @@ export async function buildCli() {
     Object.entries(outputs[stageFile]?.inputs ?? {})
       .filter(([, input]) => input.bytesInOutput > 0)
       .map(([input]) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1] ?? 'llm-plan');
+  // And which of llm-plan's own modules (src/…) it holds: the cluster model only in lazy chunks.
+  const sourcesOf = (stageFile) =>
+    Object.entries(outputs[stageFile]?.inputs ?? {})
+      .filter(([input, { bytesInOutput }]) => bytesInOutput > 0 && input.startsWith('src/'))
+      .map(([input]) => input);
   const files = {};
+  const sources = {};
   for (const result of [startupBuild, ...lazyBuilds]) {
     for (const [outFile, output] of Object.entries(result.metafile.outputs)) {
       const inputs = Object.keys(output.inputs).filter((input) => input.startsWith(STAGE));
-      files[toPosix(relative('dist', outFile))] = [...new Set(inputs.flatMap(packagesOf))].sort();
+      const name = toPosix(relative('dist', outFile));
+      files[name] = [...new Set(inputs.flatMap(packagesOf))].sort();
+      sources[name] = [...new Set(inputs.flatMap(sourcesOf))].sort();
     }
   }
   const facts = {
     startup: 'llm-plan.cjs',
     files,
+    sources,
   };
   writeFileSync('dist/cli-build.json', `${JSON.stringify(facts, null, 2)}\n`);
   return facts;

@@ -9,7 +9,7 @@ import { BIN, ROOT, runCli, spawnCli } from '../helpers/cli.js';
 // from esbuild's metafiles), and which files each command actually loads (traced in the process).
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 const TRACE = fileURLToPath(new URL('../helpers/trace-loads.cjs', import.meta.url));
-const facts = JSON.parse(readFileSync(`${DIST}cli-build.json`, 'utf8')) as { startup: string; files: Record<string, string[]> };
+const facts = JSON.parse(readFileSync(`${DIST}cli-build.json`, 'utf8')) as { startup: string; files: Record<string, string[]>; sources: Record<string, string[]> };
 
 /** The shipped files that hold code of `pkg`. */
 const filesWith = (pkg: string): string[] => Object.keys(facts.files).filter((file) => facts.files[file]?.includes(pkg));
@@ -56,6 +56,25 @@ describe('bundle facts (built CLI)', () => {
     expect(whole).toEqual([]);
     const [zodChunk = ''] = filesWith('zod');
     expect(statSync(`${DIST}${zodChunk}`).size).toBeLessThan(160_000);
+  });
+
+  it('the cluster model (layout search, memory, architectures, real runs) is in lazy chunks only: the start-up file holds only its flag choices', () => {
+    const inStartup = facts.sources[facts.startup] ?? [];
+    expect(inStartup).toContain('src/request/plan.ts');
+    expect(inStartup.filter((source) => source.startsWith('src/core/cluster/'))).toEqual(['src/core/cluster/choices.ts']);
+    for (const source of ['src/request/cluster-model.ts', 'src/request/architecture.ts', 'src/presets/real-models.ts']) expect(inStartup, source).not.toContain(source);
+  });
+
+  it.each([
+    ['--gpus', ['--budget', '50000gpuh', '--gpu', 'a100', '--gpus', '256', '--json']],
+    ['--days', ['--budget', '50000gpuh', '--gpu', 'a100', '--days', '14', '--json']],
+    ['--arch', ['--params', '7e9', '--gpu', 'h100', '--arch', 'llama-2-7b', '--json']],
+    ['--layout', ['--budget', '50000gpuh', '--gpu', 'a100', '--gpus', '64', '--layout', 'tp=8', '--json']],
+    ['--model', ['--model', 'gopher', '--json']],
+  ])('a plan with %s loads the cluster model', (_, argv) => {
+    const loaded = trace(argv);
+    const sources = new Set(loaded.files.flatMap((file) => facts.sources[file] ?? []));
+    expect(sources.has('src/request/cluster-model.ts')).toBe(true);
   });
 
   it.each([
