@@ -7,7 +7,8 @@ import { findAccelerator, findRule, isPresetPath, type PresetCatalog } from '../
 import { CheckConfigSchema, type CheckConfig } from '../domain/schemas/check-file.js';
 import { describeFirstIssue } from '../domain/schemas/describe-issue.js';
 import { DEFAULT_RULE_ID, computeFromOptions, lossModelFor, resolveHardwareOptions } from './plan.js';
-import { interconnectOf, resolveArchitecture, type ClusterOptions } from './cluster.js';
+import { interconnectOf, type ClusterOptions } from './cluster.js';
+import { resolveArchitecture } from './architecture.js';
 import { parseConstraintOptions, type ConstraintOptions } from './constraints.js';
 
 const CONFIG_FIELDS = Object.keys(CheckConfigSchema.shape);
