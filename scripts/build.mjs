@@ -1,10 +1,12 @@
 // Builds the shipped CLI (dist/llm-plan.cjs + lazy dist/chunks/, see scripts/build-cli.mjs), the
-// library (dist/index.js) and its type declarations (dist/types/, tsc -p tsconfig.build.json).
+// library (dist/index.js), its type declarations (dist/types/, tsc -p tsconfig.build.json) and the
+// CLI's V8 code cache (dist/v8-cache/, scripts/build-code-cache.mjs).
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 import { buildCli } from './build-cli.mjs';
+import { buildCodeCache } from './build-code-cache.mjs';
 
 const shared = {
   bundle: true,
@@ -31,3 +33,6 @@ await Promise.all([
   // The library leaves its dependencies to the user's node_modules.
   build({ ...shared, entryPoints: ['src/index.ts'], outfile: 'dist/index.js', packages: 'external' }),
 ]);
+
+// After the CLI exists: V8's compiled code for its files, from runs of its commands.
+buildCodeCache();

@@ -25,6 +25,7 @@ const CHECK_FIELDS: ReadonlyArray<readonly [string, string]> = [
   ['maxFlops', "flops-above-max (1e25: the EU AI Act's systemic-risk threshold)"],
   ['maxDays (+ gpu, gpus, mfu)', 'days-above-max: wall-clock days on gpus × gpu'],
   ['maxCost (+ gpu, price, mfu)', 'cost-above-max: USD at price per GPU-hour'],
+  ['gpus (+ gpu, arch, layout, zero, …)', "does-not-fit: no layout of the plan's search fits in GPU memory (schema check-file lists every field)"],
 ];
 
 function checkHelp(width: number): string {
