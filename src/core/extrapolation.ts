@@ -63,7 +63,9 @@ function check(law: 'rule' | 'loss', id: string, fitted: FittedOn, quantity: Ext
   const fittedRange = fitted[quantity];
   if (!fittedRange) return undefined;
   const range = sharedRange(fittedRange);
-  const [low, high] = range;
+  // Indexing, not destructuring: destructuring goes through the array's iterator, per check of every row.
+  const low = range[0];
+  const high = range[1];
   const below = Math.log10(low / value);
   const above = Math.log10(value / high);
   const side = below > 0 ? 'below' : above > 0 ? 'above' : 'inside';
@@ -146,7 +148,9 @@ export function formatDecades(decades: number): string {
 
 /** The largest distance outside the runs of the loss model alone. */
 export function lossDecades(extrapolation: Extrapolation): number {
-  return Math.max(0, ...extrapolation.checks.filter((entry) => entry.law === 'loss').map((entry) => entry.decades));
+  let decades = 0;
+  for (const entry of extrapolation.checks) if (entry.law === 'loss' && entry.decades > decades) decades = entry.decades;
+  return decades;
 }
 
 /**

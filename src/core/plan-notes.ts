@@ -69,12 +69,13 @@ export function replaceExtrapolationNotes(notes: readonly string[], optimumRows:
 
 /** The extrapolation sentence(s) and the far-outside warning. */
 function extrapolationSentences(plans: readonly RulePlan[]): string[] {
-  const [only] = plans;
+  const only = plans[0];
   if (plans.length === 1 && only) {
     // One rule (a sweep's every row): its sentence, and the warning only when it is far outside.
     if (!only.extrapolation) return [];
     const sentence = describeExtrapolation(only.rule, only.extrapolation);
     if (!only.extrapolation.lossFarOutside) return [sentence];
+    if (!only.extrapolation.checks.some((entry) => entry.of === 'run')) return [sentence, farWarning(only, only.extrapolation)];
   }
   const notes: string[] = [];
   const rows: Array<{ rule: string; extrapolation: Extrapolation; row: RulePlan }> = [];
@@ -101,12 +102,34 @@ function extrapolationSentences(plans: readonly RulePlan[]): string[] {
   } else if (far.length > 0) {
     const which = far.map(({ row, extrapolation }) => `${row.rule} (${row.loss.value.toPrecision(4)}, ${formatDecades(lossDecades(extrapolation))} decades out)`);
     const models = [...new Set(far.map(({ row }) => row.loss.model))].join(' and ');
-    notes.push(
-      `Warning (!): the loss of ${which.join(', ')} lies more than ${FAR_DECADES} decade outside the runs ${models} was fitted on;` +
-        ' it is outside the model\'s validity, not a prediction to rely on.',
-    );
+    notes.push(farWarningText(which.join(', '), models));
   }
   return notes;
+}
+
+function farWarningText(which: string, models: string): string {
+  return (
+    `Warning (!): the loss of ${which} lies more than ${FAR_DECADES} decade outside the runs ${models} was fitted on;` +
+    ' it is outside the model\'s validity, not a prediction to rely on.'
+  );
+}
+
+/** The last far-outside warning of one row, and what it was made of (see farWarning). */
+let lastWarning = { rule: '', value: '', decades: '', model: '', text: '' };
+
+/**
+ * The warning for one row far outside its loss model's runs, the same text as the general case
+ * gives for one row. The last one is returned again when its parts are the same: the rows of a
+ * sweep come in runs that print the same loss and distance.
+ */
+function farWarning(row: RulePlan, extrapolation: Extrapolation): string {
+  const value = row.loss.value.toPrecision(4);
+  const decades = formatDecades(lossDecades(extrapolation));
+  const last = lastWarning;
+  if (last.rule === row.rule && last.value === value && last.decades === decades && last.model === row.loss.model) return last.text;
+  const text = farWarningText(`${row.rule} (${value}, ${decades} decades out)`, row.loss.model);
+  lastWarning = { rule: row.rule, value, decades, model: row.loss.model, text };
+  return text;
 }
 
 /** flops-per-token rules (deepseek): the shape M_opt became parameters through. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeExtrapolation, extrapolationOf } from '../../src/core/extrapolation.js';
-import { planNotes } from '../../src/core/plan-notes.js';
-import type { PlanInput } from '../../src/core/plan-document.js';
+import { extrapolationNotes, planNotes } from '../../src/core/plan-notes.js';
+import type { PlanInput, RulePlan } from '../../src/core/plan-document.js';
 import { BUILTIN_CATALOG, findLossModel, findRule } from '../../src/presets/catalog.js';
 import { resolvePlanSetup } from '../../src/request/plan.js';
 
@@ -78,5 +78,36 @@ describe('planNotes', () => {
     // Each call gets its own list: changing one changes no other plan's notes.
     notes.push('changed');
     expect(planNotes(input(null), hardware, compute, scored)).toEqual([lossNote, mfuNote]);
+  });
+});
+
+describe('extrapolationNotes', () => {
+  const row = (params: number, tokens: number, loss: number): RulePlan => ({
+    rule: 'deepmind',
+    params,
+    tokens,
+    tokensPerParam: tokens / params,
+    flops: 6 * params * tokens,
+    paramsExponent: 0.5,
+    loss: { model: 'hoffmann2022', value: loss },
+    extrapolation: at(params, tokens),
+  });
+  const warning = (loss: string, decades: string): string =>
+    `Warning (!): the loss of deepmind (${loss}, ${decades} decades out) lies more than 1 decade outside the runs hoffmann2022 was fitted on; ` +
+    "it is outside the model's validity, not a prediction to rely on.";
+
+  it('warns for a row far outside its loss model, whatever row came before (the last warning is reused only when the same)', () => {
+    // N 833B: log10(833e9 / 16e9) = 1.717; D 16.7T: log10(16.7e12 / 500e9) = 1.524; the loss is given.
+    const far = row(833e9, 16.7e12, 1.8081234);
+    // N 2T: log10(2e12 / 16e9) = 2.097.
+    const farther = row(2e12, 40e12, 1.7);
+    expect(extrapolationNotes([far])[1]).toBe(warning('1.808', '1.7'));
+    expect(extrapolationNotes([far])[1]).toBe(warning('1.808', '1.7'));
+    expect(extrapolationNotes([farther])[1]).toBe(warning('1.700', '2.1'));
+    expect(extrapolationNotes([row(1e9, 20e9, 2.5)])).toEqual(['deepmind: N, D lie inside the runs of deepmind and hoffmann2022.']);
+    expect(extrapolationNotes([far])[1]).toBe(warning('1.808', '1.7'));
+    // Two rows take the general path: one warning naming both.
+    const both = extrapolationNotes([far, { ...farther, rule: 'openai' }]);
+    expect(both.at(-1)).toBe(warning('1.808', '1.7').replace('deepmind (1.808, 1.7 decades out)', 'deepmind (1.808, 1.7 decades out), openai (1.700, 2.1 decades out)'));
   });
 });
