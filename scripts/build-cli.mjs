@@ -230,10 +230,11 @@ export async function buildCli() {
     Object.entries(outputs[stageFile]?.inputs ?? {})
       .filter(([, input]) => input.bytesInOutput > 0)
       .map(([input]) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1] ?? 'llm-plan');
-  // And which of llm-plan's own modules (src/…) it holds: the cluster model only in lazy chunks.
+  // And which modules it holds (src/… and node_modules/…): the cluster model only in lazy chunks,
+  // zod's mini API without its classic one for a user preset file.
   const sourcesOf = (stageFile) =>
     Object.entries(outputs[stageFile]?.inputs ?? {})
-      .filter(([input, { bytesInOutput }]) => bytesInOutput > 0 && input.startsWith('src/'))
+      .filter(([input, { bytesInOutput }]) => bytesInOutput > 0 && /^(src|node_modules)\//.test(input))
       .map(([input]) => input);
   const files = {};
   const sources = {};

@@ -41,9 +41,11 @@ describe('bundle facts (built CLI)', () => {
     }
   });
 
-  it('one copy of commander, in the start-up file; zod, yaml, chalk and d3 each in one lazy chunk; no cli-table3', () => {
+  it('one copy of commander, in the start-up file; yaml, chalk and d3 each in one lazy chunk; zod only in lazy chunks; no cli-table3', () => {
     expect(filesWith('commander')).toEqual([facts.startup]);
-    for (const pkg of ['zod', 'yaml', 'chalk', 'd3-scale', 'd3-shape']) {
+    // zod: its core, its classic API (check files, --input) and its mini API (user preset files) apart.
+    expect(filesWith('zod')).not.toContain(facts.startup);
+    for (const pkg of ['yaml', 'chalk', 'd3-scale', 'd3-shape']) {
       const files = filesWith(pkg);
       expect(files, pkg).toHaveLength(1);
       expect(files[0], pkg).not.toBe(facts.startup);
@@ -67,6 +69,17 @@ describe('bundle facts (built CLI)', () => {
   ])('%s with colour (FORCE_COLOR=1) loads chalk, and only then', (_, argv) => {
     expect(trace(argv, { FORCE_COLOR: '1' }).packages.has('chalk')).toBe(true);
     expect(trace(argv).packages.has('chalk')).toBe(false);
+  });
+
+  it.each<[string, string[], Record<string, string>]>([
+    ['a user preset file', ['--budget', '1e22flops', '--gpu', 'tests/fixtures/presets/my-gpu.json', '--json'], {}],
+    ['a user preset directory', ['--budget', '1e22flops', '--gpu', 'my-accel', '--json'], { LLM_PLAN_PRESETS: 'tests/fixtures/presets' }],
+  ])('%s is validated with zod mini, without the classic API or the classic preset schemas', (_, argv, env) => {
+    const sources = new Set(trace(argv, env).files.flatMap((file) => facts.sources[file] ?? []));
+    expect(sources.has('src/presets/user-preset-schemas.ts')).toBe(true);
+    expect(sources.has('node_modules/zod/v4/mini/schemas.js')).toBe(true);
+    expect(sources.has('node_modules/zod/v4/classic/schemas.js')).toBe(false);
+    expect(sources.has('src/domain/presets.ts')).toBe(false);
   });
 
   it('the cluster model (layout search, memory, architectures, real runs) is in lazy chunks only: the start-up file holds only its flag choices', () => {
