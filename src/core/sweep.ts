@@ -45,7 +45,37 @@ export function sweepBudgetAt(range: BudgetRange, steps: number): (index: number
   return (index) => {
     // 15 significant digits drop the last-bit noise of the log spacing (3162.2776601683795 stays,
     // 1000.0000000000002 becomes 1000) and keep steps distinct down to a relative spacing of 1e-14.
-    const amount = Number(amountAt(index).toPrecision(15));
-    return withAmount(range.low, amount, `${String(amount).replace('e+', 'e')}${unit}`);
+    const digits = amountAt(index).toPrecision(15);
+    return withAmount(range.low, Number(digits), `${shortestOf(digits)}${unit}`);
   };
+}
+
+/**
+ * `String(Number(text))` without the second conversion, `e+` written `e`, for the text of a
+ * positive finite number's `toPrecision(15)`. Any decimal of at most 15 significant digits reads
+ * back from its double unchanged, so the shortest text of that double has the same digits, less
+ * trailing zeros; what remains is JavaScript's layout (Number::toString): plain from 1e-6 up to
+ * 1e21, exponential outside. A sweep writes one per row.
+ *
+ * @example shortestOf('1.00000000000000e+18') → '1000000000000000000'; shortestOf('3162.27766016838') → '3162.27766016838'
+ */
+export function shortestOf(text: string): string {
+  const e = text.indexOf('e');
+  const mantissa = e < 0 ? text : text.slice(0, e);
+  const dot = mantissa.indexOf('.');
+  const all = dot < 0 ? mantissa : mantissa.slice(0, dot) + mantissa.slice(dot + 1);
+  // n: where the decimal point goes, counted from the first significant digit (value = 0.d₁d₂… × 10ⁿ).
+  let n = (e < 0 ? (dot < 0 ? mantissa.length : dot) : Number(text.slice(e + 1)) + 1);
+  let first = 0;
+  while (first < all.length - 1 && all[first] === '0') first++;
+  n -= first;
+  let last = all.length;
+  while (last > first + 1 && all[last - 1] === '0') last--;
+  const digits = all.slice(first, last);
+  const k = digits.length;
+  if (k <= n && n <= 21) return digits + '0'.repeat(n - k);
+  if (0 < n && n <= 21) return `${digits.slice(0, n)}.${digits.slice(n)}`;
+  if (-6 < n && n <= 0) return `0.${'0'.repeat(-n)}${digits}`;
+  const exponent = n - 1;
+  return `${digits[0] ?? ''}${k > 1 ? `.${digits.slice(1)}` : ''}e${exponent < 0 ? '-' : ''}${Math.abs(exponent)}`;
 }
