@@ -97,18 +97,49 @@ async function precomputedJsonSchemas() {
   };
 }
 
+const COMPLETION_OUTLINE_MODULE = resolve('src/cli/completion-outline.ts');
+
+/**
+ * `llm-plan completion` reads every command's flags. The CLI ships that outline computed here, by
+ * src/cli/completion-outline.ts itself (which registers every command on a commander program), in
+ * place of that module: a completion script then loads no command module, no zod and no JSON
+ * Schemas. tests/cli/lazy-load.e2e.test.ts compares the built scripts with the source path's.
+ */
+async function precomputedCompletionOutline() {
+  const file = `${STAGE}-outline.mjs`;
+  const entry = `import { loadCompletionOutline } from './src/cli/completion-outline.ts';\nimport { createFullProgram } from './src/cli/run.ts';\nexport { loadCompletionOutline, createFullProgram };\n`;
+  await build({ ...common, minify: false, format: 'esm', banner: requireBanner, stdin: { contents: entry, resolveDir: resolve('.'), sourcefile: 'outline.js', loader: 'js' }, outfile: file });
+  const { loadCompletionOutline, createFullProgram } = await import(`${pathToFileURL(resolve(file)).href}?${Date.now()}`);
+  rmSync(file, { force: true });
+  // The outline reads no I/O; the program keeps this for its help text, which the outline does not hold.
+  const io = { stdout: () => {}, stderr: () => {}, env: {}, isTTY: false };
+  const outline = await loadCompletionOutline(() => createFullProgram(io));
+  const contents =
+    `const OUTLINE = JSON.parse(${JSON.stringify(JSON.stringify(outline))});\n` +
+    `export async function loadCompletionOutline() { return OUTLINE; }\n`;
+  return {
+    name: 'precomputed-completion-outline',
+    setup(pluginBuild) {
+      pluginBuild.onLoad({ filter: /completion-outline\.ts$/ }, (args) =>
+        args.path === COMPLETION_OUTLINE_MODULE ? { contents, loader: 'js', resolveDir: dirname(COMPLETION_OUTLINE_MODULE) } : undefined,
+      );
+    },
+  };
+}
+
 /** Builds the CLI; returns (and writes to dist/cli-build.json) the packages each shipped file holds. */
 export async function buildCli() {
   rmSync(STAGE, { recursive: true, force: true });
   rmSync(CHUNKS, { recursive: true, force: true });
   rmSync('dist/llm-plan.js', { force: true });
   const jsonSchemas = await precomputedJsonSchemas();
+  const completionOutline = await precomputedCompletionOutline();
 
   const stage = await build({
     ...common,
     format: 'esm',
     banner: requireBanner,
-    plugins: [builtinsThroughRequire, jsonSchemas],
+    plugins: [builtinsThroughRequire, jsonSchemas, completionOutline],
     entryPoints: { 'llm-plan': 'src/cli/main.ts' },
     outdir: STAGE,
     splitting: true,
@@ -199,16 +230,26 @@ export async function buildCli() {
     Object.entries(outputs[stageFile]?.inputs ?? {})
       .filter(([, input]) => input.bytesInOutput > 0)
       .map(([input]) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1] ?? 'llm-plan');
+  // And which modules it holds (src/… and node_modules/…): the cluster model only in lazy chunks,
+  // zod's mini API without its classic one for a user preset file.
+  const sourcesOf = (stageFile) =>
+    Object.entries(outputs[stageFile]?.inputs ?? {})
+      .filter(([input, { bytesInOutput }]) => bytesInOutput > 0 && /^(src|node_modules)\//.test(input))
+      .map(([input]) => input);
   const files = {};
+  const sources = {};
   for (const result of [startupBuild, ...lazyBuilds]) {
     for (const [outFile, output] of Object.entries(result.metafile.outputs)) {
       const inputs = Object.keys(output.inputs).filter((input) => input.startsWith(STAGE));
-      files[toPosix(relative('dist', outFile))] = [...new Set(inputs.flatMap(packagesOf))].sort();
+      const name = toPosix(relative('dist', outFile));
+      files[name] = [...new Set(inputs.flatMap(packagesOf))].sort();
+      sources[name] = [...new Set(inputs.flatMap(sourcesOf))].sort();
     }
   }
   const facts = {
     startup: 'llm-plan.cjs',
     files,
+    sources,
   };
   writeFileSync('dist/cli-build.json', `${JSON.stringify(facts, null, 2)}\n`);
   return facts;

@@ -1,3 +1,4 @@
+import type { Command } from 'commander';
 import type { Style } from '../render/style.js';
 import { decideColor } from './color.js';
 import type { CliIo } from './io.js';
@@ -6,6 +7,8 @@ import type { CliIo } from './io.js';
 export interface CommandContext {
   readonly io: CliIo;
   readonly setExitCode: (code: number) => void;
+  /** The program with every command registered (what `completion` reads when not precomputed). */
+  readonly loadFullProgram: () => Promise<Command>;
 }
 
 /** Options every command that prints takes. */
@@ -15,10 +18,6 @@ export interface OutputOptions {
   readonly color: boolean;
 }
 
-/**
- * The text style for human output. Loaded lazily so the JSON path never evaluates chalk
- * (DESIGN §6); the colour decision itself is made once, here, from flags, env and the TTY.
- */
 /**
  * The width human output is laid out for (issue 11): the terminal's, else a positive `COLUMNS`,
  * else 80. Tables fold their headers and notes wrap to it; `--wide` lists may ignore it.
@@ -31,7 +30,13 @@ export function widthFor(io: Pick<CliIo, 'columns' | 'env'>): number {
   return 80;
 }
 
+/**
+ * The text style for human output. Loaded lazily so the JSON path never evaluates chalk
+ * (DESIGN §6); the colour decision itself is made once, here, from flags, env and the TTY.
+ */
 export async function styleFor(io: CliIo, options: OutputOptions): Promise<Style> {
+  // Without colour, chalk is not loaded at all.
+  if (!decideColor(io, options.color)) return (await import('../render/plain-style.js')).PLAIN_STYLE;
   const { createStyle } = await import('../render/style.js');
-  return createStyle(decideColor(io, options.color));
+  return createStyle(true);
 }

@@ -86,7 +86,15 @@ export async function run(given: readonly string[], io: CliIo): Promise<number> 
   }
 }
 
-async function createProgram(argv: readonly string[], io: CliIo, setExitCode: (code: number) => void): Promise<Command> {
+/**
+ * The program with every command registered: what `llm-plan completion` reads (src/cli/completion-outline.ts;
+ * scripts/build-cli.mjs calls this to precompute it).
+ */
+export function createFullProgram(io: CliIo): Promise<Command> {
+  return createProgram([], io, () => {}, new Set(COMMANDS.map((command) => command.name)));
+}
+
+async function createProgram(argv: readonly string[], io: CliIo, setExitCode: (code: number) => void, load = commandsToLoad(argv)): Promise<Command> {
   const program = new Command('llm-plan');
   program
     .description('Plan a language-model pre-training run: parameters, tokens and expected loss for a compute budget.')
@@ -101,11 +109,10 @@ async function createProgram(argv: readonly string[], io: CliIo, setExitCode: (c
     .addHelpText('after', () => `\n${wrapParagraphs(EXIT_CODES, widthFor(io))}\n`);
   configureHelpFor(program, io);
 
-  const context: CommandContext = { io, setExitCode };
+  const context: CommandContext = { io, setExitCode, loadFullProgram: () => createFullProgram(io) };
   registerPlanCommand(program, context);
   // Building every command's options costs more start-up than the plan itself: only the command
   // that runs is loaded; the others are listed by name and summary for --help.
-  const load = commandsToLoad(argv);
   const registrations = await Promise.all(COMMANDS.map((command) => (load.has(command.name) ? command.load() : undefined)));
   COMMANDS.forEach((command, index) => {
     const register = registrations[index];

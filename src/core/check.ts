@@ -5,6 +5,11 @@ import { formatCount, formatGrouped, formatNumber, formatScientific } from './fo
 import { predictLoss } from './loss.js';
 import { describeExtrapolation, extrapolationOf } from './extrapolation.js';
 import { allocate } from './rules.js';
+import { formatBytes } from './format-bytes.js';
+import { BUFFER_ALLOWANCE } from './cluster/memory.js';
+import { describeLayout } from './cluster/describe-layout.js';
+import { planCluster, type ClusterHardware, type ClusterPlan, type ClusterRequest, type FitAdviceJson, type LayoutRow } from './cluster/plan-cluster.js';
+import { suggestHyperparams } from './constraints/hyperparams.js';
 
 export const CHECK_SCHEMA_ID = 'llm-plan/check@1';
 
@@ -45,6 +50,24 @@ export interface CheckHardware {
   readonly priceUsdPerGpuHour?: number | undefined;
 }
 
+/**
+ * The cluster a config runs on (gpu and gpus given) and the plan's layout search on it for the
+ * config's N and D (issue 12), run when the config is resolved so its errors name the field.
+ */
+export interface CheckCluster {
+  readonly gpus: number;
+  /** The accelerator preset id, for messages. */
+  readonly gpuId: string;
+  readonly hardware: ClusterHardware;
+  readonly request: ClusterRequest;
+  readonly plan: ClusterPlan;
+}
+
+/** The layout search for a config's N and D, with the plan's default global batch for 6·N·D (DeepSeek LLM). */
+export function searchCheckLayout(params: number, tokens: number, gpus: number, hardware: ClusterHardware, request: ClusterRequest): ClusterPlan {
+  return planCluster({ params, tokens }, gpus, hardware, request, suggestHyperparams(SIX * params * tokens, request.seqLen).batchSequences);
+}
+
 /** One config of a check file, resolved: numbers in base units, presets looked up. */
 export interface CheckTarget {
   readonly index: number;
@@ -61,6 +84,8 @@ export interface CheckTarget {
   /** The budget in FLOPs, and as the user wrote it. */
   readonly budget?: { readonly flops: number; readonly text: string } | undefined;
   readonly hardware?: CheckHardware | undefined;
+  /** With gpu and gpus: the layout search runs, and does-not-fit is checked. */
+  readonly cluster?: CheckCluster | undefined;
   readonly limits: CheckLimits;
 }
 
@@ -77,6 +102,8 @@ interface Measures {
   readonly costUsd: number | undefined;
   /** `70.0B params on 100B tokens`. */
   readonly shape: string;
+  /** The layout search on the config's cluster, when it gives one. */
+  readonly cluster: { readonly spec: CheckCluster; readonly plan: ClusterPlan } | undefined;
 }
 
 /**
@@ -165,6 +192,26 @@ const LIMITS: readonly Limit[] = [
       `${formatScientific(flops)} FLOPs take ${formatNumber(value)} days on ${formatGrouped(target.hardware?.gpus ?? 0)} × ${target.hardware?.id} at MFU ${formatNumber(target.hardware?.mfu ?? 0, 2)}; above maxDays ${formatNumber(limit)}`,
   },
   {
+    // Bytes per GPU past the buffer allowance, so value and limit are both what the model counts.
+    code: 'does-not-fit',
+    field: 'gpu',
+    bound: 'max',
+    limit: ({ cluster }) => (cluster ? usableBytes(cluster.hardware.memoryBytes) : undefined),
+    value: ({ cluster }) => (cluster ? modelBytes(cluster.plan.leanest) : undefined),
+    reason: ({ cluster, shape }, value, limit) => {
+      if (!cluster) return '';
+      const { spec, plan } = cluster;
+      const { architecture, leanest } = plan;
+      const model = `${architecture.id ?? architecture.name}, ${formatCount(architecture.params)} params`;
+      const advice = plan.layout.advice.map(describeAdvice);
+      return (
+        `no layout of ${shape} (${model}) fits ${formatGrouped(spec.gpus)} × ${spec.gpuId}: the leanest, ${describeLayout(leanest)}, needs ${formatBytes(value)} per GPU,` +
+        ` above the ${formatBytes(limit)} usable (${formatBytes(spec.hardware.memoryBytes)} less the ${percent(BUFFER_ALLOWANCE)} buffer allowance)` +
+        (advice.length > 0 ? `; would fit: ${advice.join(', or ')}` : '; no change of gpus, seqLen or model size llm-plan tries makes it fit')
+      );
+    },
+  },
+  {
     code: 'cost-above-max',
     field: 'maxCost',
     bound: 'max',
@@ -184,6 +231,8 @@ const LIMITS: readonly Limit[] = [
  * - loss-above-max: the loss model's prediction for (N, D) above maxLoss
  * - flops-above-max: 6·N·D above maxFlops (e.g. 1e25, the EU AI Act's systemic-risk threshold)
  * - days-above-max: 6·N·D / (GPUs × effective FLOP/s) above maxDays
+ * - does-not-fit: with gpu and gpus, the leanest layout the plan's search finds needs more bytes
+ *   per GPU than the GPU's memory less the buffer allowance
  * - cost-above-max: GPU-hours × price above maxCost
  * A passing limit within `NEAR_LIMIT_MARGIN` of its threshold, and N, D or C outside the runs the
  * rule and loss model were fitted on, are warnings.
@@ -192,6 +241,7 @@ export function checkConfig(target: CheckTarget): CheckResult {
   const { params, tokens, rule, loss, hardware } = target;
   const flops = SIX * params * tokens;
   const optimum = allocate(rule, flops, loss);
+  const cluster = target.cluster ? { spec: target.cluster, plan: target.cluster.plan } : undefined;
   const gpuHours = hardware ? flops / (hardware.effectiveFlops * SECONDS_PER_HOUR) : undefined;
   const measures: Measures = {
     target,
@@ -204,6 +254,7 @@ export function checkConfig(target: CheckTarget): CheckResult {
     days: gpuHours !== undefined && hardware?.gpus !== undefined ? gpuHours / hardware.gpus / HOURS_PER_DAY : undefined,
     costUsd: gpuHours !== undefined && hardware?.priceUsdPerGpuHour !== undefined ? gpuHours * hardware.priceUsdPerGpuHour : undefined,
     shape: `${formatCount(params)} params on ${formatCount(tokens)} tokens`,
+    cluster,
   };
 
   const violations: Violation[] = [];
@@ -241,13 +292,60 @@ export function checkConfig(target: CheckTarget): CheckResult {
     gpuHours: gpuHours ?? null,
     days: measures.days ?? null,
     costUsd: measures.costUsd ?? null,
+    layout: cluster ? layoutOf(cluster.spec, cluster.plan) : null,
     violations,
     warnings,
   };
 }
 
+/** GPU memory the model may use: the datasheet's less the buffer allowance (memory.ts). */
+function usableBytes(memoryBytes: number): number {
+  return memoryBytes * (1 - BUFFER_ALLOWANCE);
+}
+
+/** What a layout's memory model counts per GPU: weights, gradients, optimizer states and activations. */
+function modelBytes(row: LayoutRow): number {
+  const { weights, gradients, optimizer, activations } = row.memory;
+  return weights + gradients + optimizer + activations;
+}
+
+/** A verified fit change, in a check file's terms. */
+function describeAdvice(advice: FitAdviceJson): string {
+  switch (advice.kind) {
+    case 'drop-constraints': {
+      const fields = advice.dropped.map((key) => (key === 'tp' || key === 'pp' ? 'layout' : key)).filter((field, index, all) => all.indexOf(field) === index);
+      return `without ${fields.join(', ')} (left to the search)`;
+    }
+    case 'more-gpus':
+      return `gpus: ${advice.gpus}`;
+    case 'shorter-sequences':
+      return `seqLen: ${advice.seqLen}`;
+    case 'smaller-model':
+      return `a model of ${formatCount(advice.params)} params (${advice.layers} layers × ${advice.dModel})`;
+  }
+  return '';
+}
+
+/** The result's `layout` object: the plan's layout section, lean, with the memory limit and the architecture. */
+function layoutOf(spec: CheckCluster, plan: ClusterPlan): NonNullable<CheckResult['layout']> {
+  const { alternatives: _alternatives, ...layout } = plan.layout;
+  return {
+    ...layout,
+    advice: layout.advice.map((advice) => (advice.kind === 'drop-constraints' ? { ...advice, dropped: [...advice.dropped] } : advice)),
+    leanest: plan.leanest,
+    gpuMemoryBytes: spec.hardware.memoryBytes,
+    usableBytesPerGpu: usableBytes(spec.hardware.memoryBytes),
+    seqLen: spec.request.seqLen,
+    optimizer: spec.request.optimizer,
+    gradDtype: spec.request.gradDtype,
+    flashAttention: spec.request.flashAttention,
+    architecture: plan.architecture,
+  };
+}
+
 /** `2.58 is within 10% of maxLoss 2.70`: the value and its threshold, in the row's own units. */
 function nearReason(row: Limit, value: number, limit: number): string {
+  if (row.code === 'does-not-fit') return `the leanest layout needs ${formatBytes(value)} per GPU, within ${percent(NEAR_LIMIT_MARGIN)} of the ${formatBytes(limit)} usable`;
   const show = row.code === 'off-optimum' ? (x: number) => `${percent(x)} off the optimum`
     : row.code === 'cost-above-max' ? (x: number) => `$${formatGrouped(x)}`
     : row.code === 'over-budget' || row.code === 'flops-above-max' ? (x: number) => `${formatScientific(x)} FLOPs`

@@ -68,10 +68,9 @@ export function toCompute(budget: Budget, hardware?: Hardware, priceUsdPerGpuHou
   if (!Number.isFinite(flops) || !(flops > 0)) {
     throw badInput(`the budget '${budget.text}' is ${flops > 0 ? 'too large' : 'too small'} to plan`);
   }
-  const compute: Compute = { flops, pfDays: flops / FLOPS_PER_PF_DAY };
-  return {
-    ...compute,
-    ...(gpuHours === undefined ? {} : { gpuHours }),
-    ...(gpuHours !== undefined && priceUsdPerGpuHour !== undefined ? { costUsd: gpuHours * priceUsdPerGpuHour } : {}),
-  };
+  // Plain literals, no conditional spreads: a sweep makes one per row, and spreading is slow.
+  const pfDays = flops / FLOPS_PER_PF_DAY;
+  if (gpuHours === undefined) return { flops, pfDays };
+  if (priceUsdPerGpuHour === undefined) return { flops, pfDays, gpuHours };
+  return { flops, pfDays, gpuHours, costUsd: gpuHours * priceUsdPerGpuHour };
 }

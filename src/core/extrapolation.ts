@@ -44,14 +44,41 @@ export const FAR_DECADES = 1;
 
 const QUANTITIES: readonly ExtrapolatedQuantity[] = ['params', 'tokens', 'flops'];
 
+/**
+ * The `range` of the checks against one fitted span: one frozen copy, shared by every plan that is
+ * checked against it (a sweep checks each of its rows), so no plan can change a preset's span.
+ */
+const SHARED_RANGES = new WeakMap<readonly [number, number], readonly [number, number]>();
+
+function sharedRange(range: readonly [number, number]): readonly [number, number] {
+  let shared = SHARED_RANGES.get(range);
+  if (!shared) {
+    shared = Object.freeze([range[0], range[1]] as const);
+    SHARED_RANGES.set(range, shared);
+  }
+  return shared;
+}
+
 function check(law: 'rule' | 'loss', id: string, fitted: FittedOn, quantity: ExtrapolatedQuantity, value: number): ExtrapolationCheck | undefined {
-  const range = fitted[quantity];
-  if (!range) return undefined;
+  const fittedRange = fitted[quantity];
+  if (!fittedRange) return undefined;
+  const range = sharedRange(fittedRange);
   const [low, high] = range;
   const below = Math.log10(low / value);
   const above = Math.log10(value / high);
   const side = below > 0 ? 'below' : above > 0 ? 'above' : 'inside';
-  return { law, id, quantity, value, range: [low, high], decades: side === 'below' ? below : side === 'above' ? above : 0, side };
+  return { law, id, quantity, value, range, decades: side === 'below' ? below : side === 'above' ? above : 0, side };
+}
+
+/** The largest `decades` of `checks` (0 for none), and whether a loss check lies `FAR_DECADES` out. */
+function farthest(checks: readonly ExtrapolationCheck[]): { decades: number; lossFarOutside: boolean } {
+  let decades = 0;
+  let lossFarOutside = false;
+  for (const entry of checks) {
+    if (entry.decades > decades) decades = entry.decades;
+    if (entry.law === 'loss' && entry.decades >= FAR_DECADES) lossFarOutside = true;
+  }
+  return { decades, lossFarOutside };
 }
 
 /**
@@ -61,21 +88,28 @@ function check(law: 'rule' | 'loss', id: string, fitted: FittedOn, quantity: Ext
 export function extrapolationOf(rule: Rule, loss: LossModel, plan: { params: number; tokens: number; flops: number }): Extrapolation {
   const checks: ExtrapolationCheck[] = [];
   const unknown: string[] = [];
-  const add = (law: 'rule' | 'loss', id: string, fitted: FittedOn | undefined): void => {
-    if (!fitted) {
-      if (!(law === 'rule' && rule.kind === 'loss-optimal')) unknown.push(id);
-      return;
-    }
-    for (const quantity of QUANTITIES) {
-      const found = check(law, id, fitted, quantity, plan[quantity]);
-      if (found) checks.push(found);
-    }
-  };
-  add('rule', rule.id, rule.fittedOn);
-  add('loss', loss.id, loss.fittedOn);
-  const decades = Math.max(0, ...checks.map((entry) => entry.decades));
-  const lossFarOutside = checks.some((entry) => entry.law === 'loss' && entry.decades >= FAR_DECADES);
+  // No closure or iterator here: a sweep checks every row, and they were most of the cost.
+  if (rule.fittedOn) addChecks(checks, 'rule', rule.id, rule.fittedOn, plan);
+  else if (rule.kind !== 'loss-optimal') unknown.push(rule.id);
+  if (loss.fittedOn) addChecks(checks, 'loss', loss.id, loss.fittedOn, plan);
+  else unknown.push(loss.id);
+  let decades = 0;
+  let lossFarOutside = false;
+  for (let index = 0; index < checks.length; index++) {
+    const entry = checks[index] as ExtrapolationCheck;
+    if (entry.decades > decades) decades = entry.decades;
+    if (entry.law === 'loss' && entry.decades >= FAR_DECADES) lossFarOutside = true;
+  }
   return { inside: decades === 0, decades, lossFarOutside, checks, unknown };
+}
+
+/** The checks of N, D and C (those the law has a range for) against one law's runs. */
+function addChecks(checks: ExtrapolationCheck[], law: 'rule' | 'loss', id: string, fitted: FittedOn, plan: { params: number; tokens: number; flops: number }): void {
+  for (let index = 0; index < QUANTITIES.length; index++) {
+    const quantity = QUANTITIES[index] as ExtrapolatedQuantity;
+    const found = check(law, id, fitted, quantity, plan[quantity]);
+    if (found) checks.push(found);
+  }
 }
 
 /**
@@ -92,8 +126,7 @@ export function extrapolationOfRun(optimum: Extrapolation, loss: LossModel, run:
       if (found) checks.push({ ...found, of: 'run' });
     }
   }
-  const decades = Math.max(0, ...checks.map((entry) => entry.decades));
-  const lossFarOutside = checks.some((entry) => entry.law === 'loss' && entry.decades >= FAR_DECADES);
+  const { decades, lossFarOutside } = farthest(checks);
   return { inside: decades === 0, decades, lossFarOutside, checks, unknown: optimum.unknown };
 }
 
@@ -122,35 +155,159 @@ export function lossDecades(extrapolation: Extrapolation): number {
  * @example "deepmind extrapolates: N 289B is 1.3 decades above the runs of deepmind and hoffmann2022 (70.0M–16.0B parameters)."
  */
 export function describeExtrapolation(ruleId: string, extrapolation: Extrapolation): string {
+  const { checks } = extrapolation;
   const count = extrapolation.unknown.length;
   const unknown = count > 0 ? ` ${extrapolation.unknown.join(' and ')} ${count > 1 ? 'do' : 'does'} not say which runs ${count > 1 ? 'they were' : 'it was'} fitted on.` : '';
-  if (extrapolation.checks.length === 0) return `${ruleId}: no fitted range to compare with.${unknown}`;
-  if (extrapolation.checks.some((entry) => entry.of !== undefined)) return describeRunExtrapolation(ruleId, extrapolation) + unknown;
-  const laws = [...new Set(extrapolation.checks.map((entry) => entry.id))].join(' and ');
-  const checked = QUANTITIES.filter((quantity) => extrapolation.checks.some((entry) => entry.quantity === quantity)).map((quantity) => SYMBOL[quantity]);
-  if (extrapolation.inside) return `${ruleId}: ${checked.join(', ')} lie inside the runs of ${laws}.${unknown}`;
-  const outside: string[] = [];
-  for (const quantity of QUANTITIES) {
-    const entries = extrapolation.checks.filter((entry) => entry.quantity === quantity && entry.side !== 'inside');
-    const first = entries[0];
-    if (!first) continue;
-    // Laws with the same runs (deepmind and hoffmann2022) share one clause.
-    const groups = new Map<string, ExtrapolationCheck[]>();
-    for (const entry of entries) {
-      const key = entry.range.join(':');
-      groups.set(key, [...(groups.get(key) ?? []), entry]);
-    }
-    const clauses = [...groups.values()]
-      .sort((a, b) => (b[0]?.decades ?? 0) - (a[0]?.decades ?? 0))
-      .map((group) => {
-        const head = group[0] as ExtrapolationCheck;
-        const [low, high] = head.range;
-        const decades = formatDecades(head.decades);
-        return `${decades} decade${decades === '1.0' ? '' : 's'} ${head.side} the runs of ${group.map((entry) => entry.id).join(' and ')} (${formatQuantity(quantity, low)}–${formatQuantity(quantity, high)} ${NOUN[quantity]})`;
-      });
-    outside.push(`${SYMBOL[quantity]} ${formatQuantity(quantity, first.value)} is ${clauses.join(' and ')}`);
+  if (checks.length === 0) return `${ruleId}: no fitted range to compare with.${unknown}`;
+  // Indexed loops and no closures: a sweep describes every row, and closures and iterators
+  // allocated per check cost more than the sentence.
+  const laws: string[] = [];
+  for (let index = 0; index < checks.length; index++) {
+    const entry = checks[index] as ExtrapolationCheck;
+    if (entry.of !== undefined) return describeRunExtrapolation(ruleId, extrapolation) + unknown;
+    if (!laws.includes(entry.id)) laws.push(entry.id);
   }
-  return `${ruleId} extrapolates: ${outside.join('; ')}.${unknown}`;
+  // The sentence as its parts (see LastSentence): consecutive rows of a sweep mostly say the same.
+  sentence.start();
+  if (extrapolation.inside) {
+    sentence.put(ruleId);
+    sentence.put(': ');
+    let checked = 0;
+    for (let at = 0; at < QUANTITIES.length; at++) {
+      const quantity = QUANTITIES[at] as ExtrapolatedQuantity;
+      if (indexOfQuantity(checks, quantity, 0, false) < 0) continue;
+      sentence.put(checked++ === 0 ? '' : ', ');
+      sentence.put(SYMBOL[quantity]);
+    }
+    sentence.put(' lie inside the runs of ');
+    for (let index = 0; index < laws.length; index++) {
+      sentence.put(index === 0 ? '' : ' and ');
+      sentence.put(laws[index] as string);
+    }
+    sentence.put('.');
+    sentence.put(unknown);
+    return sentence.finish();
+  }
+  sentence.put(ruleId);
+  sentence.put(' extrapolates: ');
+  let outside = 0;
+  for (let at = 0; at < QUANTITIES.length; at++) {
+    const quantity = QUANTITIES[at] as ExtrapolatedQuantity;
+    const firstIndex = indexOfQuantity(checks, quantity, 0, true);
+    if (firstIndex < 0) continue;
+    const first = checks[firstIndex] as ExtrapolationCheck;
+    // Laws with the same runs (deepmind and hoffmann2022) share one clause: groups of equal ranges,
+    // in the order their first check comes, then by distance (farthest first).
+    const groups: ExtrapolationCheck[][] = [];
+    for (let index = firstIndex; index >= 0; index = indexOfQuantity(checks, quantity, index + 1, true)) {
+      const entry = checks[index] as ExtrapolationCheck;
+      let group: ExtrapolationCheck[] | undefined;
+      for (let other = 0; other < groups.length && !group; other++) {
+        const head = (groups[other] as ExtrapolationCheck[])[0] as ExtrapolationCheck;
+        if (head.range[0] === entry.range[0] && head.range[1] === entry.range[1]) group = groups[other];
+      }
+      if (group) group.push(entry);
+      else groups.push([entry]);
+    }
+    if (groups.length > 1) groups.sort(byFarthestHead);
+    sentence.put(outside++ === 0 ? '' : '; ');
+    sentence.put(SYMBOL[quantity]);
+    sentence.put(' ');
+    sentence.put(formatQuantity(quantity, first.value));
+    sentence.put(' is ');
+    for (let index = 0; index < groups.length; index++) {
+      const group = groups[index] as ExtrapolationCheck[];
+      const head = group[0] as ExtrapolationCheck;
+      const decades = formatDecades(head.decades);
+      sentence.put(index === 0 ? '' : ' and ');
+      sentence.put(decades);
+      sentence.put(decades === '1.0' ? ' decade ' : ' decades ');
+      sentence.put(head.side);
+      sentence.put(' the runs of ');
+      for (let member = 0; member < group.length; member++) {
+        sentence.put(member === 0 ? '' : ' and ');
+        sentence.put((group[member] as ExtrapolationCheck).id);
+      }
+      sentence.put(' (');
+      sentence.put(formatSpan(quantity, head.range));
+      sentence.put(' ');
+      sentence.put(NOUN[quantity]);
+      sentence.put(')');
+    }
+  }
+  sentence.put('.');
+  sentence.put(unknown);
+  return sentence.finish();
+}
+
+/** The index of the first check of `quantity` from `from` on (outside its range only, if `outsideOnly`), or -1. */
+function indexOfQuantity(checks: readonly ExtrapolationCheck[], quantity: ExtrapolatedQuantity, from: number, outsideOnly: boolean): number {
+  for (let index = from; index < checks.length; index++) {
+    const entry = checks[index] as ExtrapolationCheck;
+    if (entry.quantity === quantity && !(outsideOnly && entry.side === 'inside')) return index;
+  }
+  return -1;
+}
+
+function byFarthestHead(a: readonly ExtrapolationCheck[], b: readonly ExtrapolationCheck[]): number {
+  return (b[0]?.decades ?? 0) - (a[0]?.decades ?? 0);
+}
+
+/**
+ * Builds a sentence from parts and returns the very string it returned last when the parts are the
+ * same: the rows of a sweep come in runs with the same sentence (100,000 rows have about 3,400
+ * different ones), and a string already serialised once is copied rather than built and flattened
+ * again. `start()`, then `put()` each part, then `finish()`: the parts go into one of two lists
+ * kept for reuse (swapped when the sentence changes), so nothing is allocated for a sentence said
+ * before. The result is the parts joined either way. Not re-entrant: finish one sentence before
+ * starting the next.
+ */
+class LastSentence {
+  private last: string[] = [];
+  private lastCount = 0;
+  private parts: string[] = [];
+  private count = 0;
+  private text = '';
+
+  start(): void {
+    this.count = 0;
+  }
+
+  put(part: string): void {
+    this.parts[this.count++] = part;
+  }
+
+  finish(): string {
+    const { parts, count, last } = this;
+    let same = count === this.lastCount;
+    for (let index = 0; same && index < count; index++) same = parts[index] === last[index];
+    if (same) return this.text;
+    let text = '';
+    for (let index = 0; index < count; index++) text += parts[index] as string;
+    this.parts = last;
+    this.last = parts;
+    this.lastCount = count;
+    this.text = text;
+    return text;
+  }
+}
+
+const sentence = new LastSentence();
+
+
+/** Formatted spans, by range: the ranges of checks are shared per fitted span (`sharedRange`), so each is formatted once. */
+const SPAN_TEXTS: Record<ExtrapolatedQuantity, WeakMap<readonly [number, number], string>> = { params: new WeakMap(), tokens: new WeakMap(), flops: new WeakMap() };
+
+/** A fitted span as `70.0M–16.0B`. */
+function formatSpan(quantity: ExtrapolatedQuantity, range: readonly [number, number]): string {
+  const texts = SPAN_TEXTS[quantity];
+  let text = texts.get(range);
+  if (text === undefined) {
+    text = `${formatQuantity(quantity, range[0])}–${formatQuantity(quantity, range[1])}`;
+    // Only the frozen shared ranges are remembered: a range made elsewhere could change.
+    if (Object.isFrozen(range)) texts.set(range, text);
+  }
+  return text;
 }
 
 /**

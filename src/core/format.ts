@@ -32,10 +32,14 @@ export function formatCount(value: number): string {
   const magnitude = Math.abs(value);
   if (magnitude >= 1e15) return formatScientific(value);
   for (const [scale, suffix] of COUNT_UNITS) {
-    // Round first so 999.96e6 prints as 1.00B rather than 1000M.
-    if (Number((magnitude / scale).toPrecision(3)) >= 1) {
-      const scaled = Number((value / scale).toPrecision(3));
-      if (Math.abs(scaled) < 1000) return `${scaled.toPrecision(3)}${suffix}`;
+    // Round first so 999.96e6 prints as 1.00B rather than 1000M. Three significant digits round
+    // below 0.9995 to at most 0.999 and from 1 up to at least 1, so only the sliver between needs
+    // toPrecision (a sweep formats counts for every row; toPrecision is the slow part).
+    const ratio = magnitude / scale;
+    if (ratio >= 1 || (ratio >= 0.999 && Number(ratio.toPrecision(3)) >= 1)) {
+      // At least 1.00 and below 1000, toPrecision(3) writes fixed notation, as the number reads back.
+      const text = (value / scale).toPrecision(3);
+      if (Math.abs(Number(text)) < 1000) return `${text}${suffix}`;
     }
   }
   if (magnitude < 1e-3 && magnitude > 0) return formatScientific(value);

@@ -3,11 +3,26 @@ import type { Hardware } from './hardware.js';
 import type { ScoredRule } from './pair-rules.js';
 import type { PlanInput, RulePlan } from './plan-document.js';
 import { proposeShape } from './constraints/shape.js';
-import { describeExtrapolation, FAR_DECADES, formatDecades, lossDecades, summariseExtrapolation } from './extrapolation.js';
+import { describeExtrapolation, type Extrapolation, FAR_DECADES, formatDecades, lossDecades, summariseExtrapolation } from './extrapolation.js';
 import { formatNumber } from './format.js';
+
+/**
+ * The last notes made, by scored rules: a sweep plans every row with the same rules, hardware and
+ * MFU flag, and these notes depend on nothing else (not on the budget), so its rows share them.
+ */
+const LAST_NOTES = new WeakMap<readonly ScoredRule[], { readonly hardware: Hardware | undefined; readonly mfuGiven: boolean; readonly notes: readonly string[] }>();
 
 /** The notes under a plan: what the loss means, what was assumed, how far the law is stretched. */
 export function planNotes(input: PlanInput, hardware: Hardware | undefined, _compute: Compute, scored: readonly ScoredRule[]): string[] {
+  const mfuGiven = input.mfu !== null;
+  const last = LAST_NOTES.get(scored);
+  if (last && last.hardware === hardware && last.mfuGiven === mfuGiven) return last.notes.slice();
+  const notes = freshPlanNotes(mfuGiven, hardware, scored);
+  LAST_NOTES.set(scored, { hardware, mfuGiven, notes: notes.slice() });
+  return notes;
+}
+
+function freshPlanNotes(mfuGiven: boolean, hardware: Hardware | undefined, scored: readonly ScoredRule[]): string[] {
   const notes: string[] = [];
   const models = [...new Map(scored.map(({ loss }) => [loss.id, loss])).values()];
   for (const model of models) {
@@ -22,7 +37,7 @@ export function planNotes(input: PlanInput, hardware: Hardware | undefined, _com
     const shared = models.length === 1 && models[0] ? models[0].id : 'the chosen model';
     notes.push(`Every row is scored by ${shared} so the loss column is comparable.`);
   }
-  if (hardware && input.mfu === null) {
+  if (hardware && !mfuGiven) {
     notes.push(`MFU ${hardware.mfu.toFixed(2)} assumed (well-tuned training reaches 0.40–0.50); set it with --mfu.`);
   }
   return notes;
@@ -34,7 +49,9 @@ export function planNotes(input: PlanInput, hardware: Hardware | undefined, _com
  * note of flops-per-token rules.
  */
 export function extrapolationNotes(plans: readonly RulePlan[]): string[] {
-  return [...extrapolationSentences(plans), ...modelScaleNotes(plans)];
+  const notes = extrapolationSentences(plans);
+  for (const row of plans) if (row.modelScale) return [...notes, ...modelScaleNotes(plans)];
+  return notes;
 }
 
 /**
@@ -52,11 +69,26 @@ export function replaceExtrapolationNotes(notes: readonly string[], optimumRows:
 
 /** The extrapolation sentence(s) and the far-outside warning. */
 function extrapolationSentences(plans: readonly RulePlan[]): string[] {
+  const [only] = plans;
+  if (plans.length === 1 && only) {
+    // One rule (a sweep's every row): its sentence, and the warning only when it is far outside.
+    if (!only.extrapolation) return [];
+    const sentence = describeExtrapolation(only.rule, only.extrapolation);
+    if (!only.extrapolation.lossFarOutside) return [sentence];
+  }
   const notes: string[] = [];
-  const rows = plans.flatMap((row) => (row.extrapolation ? [{ rule: row.rule, extrapolation: row.extrapolation, row }] : []));
+  const rows: Array<{ rule: string; extrapolation: Extrapolation; row: RulePlan }> = [];
+  let anyFar = false;
+  for (const row of plans) {
+    if (!row.extrapolation) continue;
+    rows.push({ rule: row.rule, extrapolation: row.extrapolation, row });
+    if (row.extrapolation.lossFarOutside) anyFar = true;
+  }
   const [single] = rows;
   if (rows.length === 1 && single) notes.push(describeExtrapolation(single.rule, single.extrapolation));
   else if (rows.length > 1) notes.push(summariseExtrapolation(rows));
+  // Most rows of a sweep are not far outside: no more lists for them.
+  if (!anyFar) return notes;
   const far = rows.filter(({ extrapolation }) => extrapolation.lossFarOutside);
   const run = far.filter(({ extrapolation }) => extrapolation.checks.some((entry) => entry.of === 'run'));
   if (run.length > 0) {

@@ -1,7 +1,8 @@
-import * as z from 'zod';
+import type * as z from 'zod/mini';
 import { PlanError } from '../domain/errors.js';
 import { describeFirstIssue } from '../domain/schemas/describe-issue.js';
-import { AcceleratorSchema, LossModelSchema, RuleSchema, type Accelerator, type LossModel, type Rule } from '../domain/presets.js';
+import type { Accelerator, LossModel, Rule } from '../domain/presets.js';
+import { AcceleratorSchema, LossModelSchema, PresetListFileSchema, RuleSchema } from './user-preset-schemas.js';
 
 /** Presets read from one user file, by kind. */
 export interface UserPresets {
@@ -9,19 +10,6 @@ export interface UserPresets {
   readonly rules: readonly Rule[];
   readonly lossModels: readonly LossModel[];
 }
-
-/**
- * The list-file shape: the built-in files' (`{ "accelerators": [...] }`) or a whole
- * `llm-plan/presets@1` document as `llm-plan gpus --json` or `llm-plan rules --json` print it.
- */
-const PresetListFileSchema = z
-  .strictObject({
-    schema: z.literal('llm-plan/presets@1').optional(),
-    accelerators: z.array(AcceleratorSchema).optional(),
-    rules: z.array(RuleSchema).optional(),
-    lossModels: z.array(LossModelSchema).optional(),
-  })
-  .refine((file) => (file.accelerators?.length ?? 0) + (file.rules?.length ?? 0) + (file.lossModels?.length ?? 0) > 0, 'no presets in the file');
 
 // A single preset is told apart by the field only its kind has.
 const SINGLE_PRESET_KINDS = [
@@ -61,13 +49,14 @@ export function parseUserPresets(name: string, data: unknown): UserPresets {
   return { accelerators: result.data.accelerators ?? [], rules: result.data.rules ?? [], lossModels: result.data.lossModels ?? [] };
 }
 
-function invalid(name: string, error: z.ZodError, known: (path: readonly PropertyKey[]) => readonly string[]): PlanError {
+function invalid(name: string, error: z.core.$ZodError, known: (path: readonly PropertyKey[]) => readonly string[]): PlanError {
   return new PlanError('invalid-file', describeFirstIssue(error, name, '', known), 'the file must match the built-in preset schema (llm-plan schema presets)');
 }
 
 /** The field names of a (union of) strict object schema(s), for did-you-mean on an unknown field at the top. */
-function knownKeys(schema: z.ZodType): (path: readonly PropertyKey[]) => readonly string[] {
-  const options = schema instanceof z.ZodDiscriminatedUnion ? schema.options : [schema];
-  const keys = options.flatMap((option) => (option instanceof z.ZodObject ? Object.keys(option.shape) : []));
+function knownKeys(schema: z.core.$ZodType): (path: readonly PropertyKey[]) => readonly string[] {
+  const { def } = schema._zod;
+  const options = def.type === 'union' ? (def as z.core.$ZodUnionDef).options : [schema];
+  const keys = options.flatMap((option) => (option._zod.def.type === 'object' ? Object.keys((option._zod.def as z.core.$ZodObjectDef).shape) : []));
   return (path) => (path.length === 0 ? [...new Set(keys)] : []);
 }

@@ -1,5 +1,6 @@
 import { formatCount, formatScientific } from '../core/format.js';
 import type { CheckDocument } from '../domain/schemas/check.js';
+import { layoutLine } from './check-text.js';
 
 /**
  * A check as JUnit XML, the report GitLab, Jenkins, Buildkite and Azure Pipelines read: one
@@ -14,14 +15,19 @@ export function renderCheckJunit(report: CheckDocument): string {
     const cases = results.map((result) => {
       const attributes = `name="${attr(result.name)}" classname="${attr(`llm-plan check.${name}`)}" time="0"`;
       const at = `${name}${result.location ? `:${result.location.line}` : ''}`;
+      const shape = `${formatCount(result.params)} params, ${formatCount(result.tokens)} tokens, ${formatScientific(result.flops)} FLOPs`;
+      const layout = layoutLine(result);
+      // A clean pass says so with its shape; the chosen layout and the warnings follow either way.
+      const out = [
+        ...(result.violations.length === 0 && result.warnings.length === 0 ? [`pass: ${shape}`] : []),
+        ...(layout === undefined ? [] : [layout]),
+        ...result.warnings.map((warning) => `warning ${warning.code}: ${warning.reason}`),
+      ];
       const body = [
         ...result.violations.map((violation) => `      <failure type="${attr(violation.code)}" message="${attr(violation.reason)}">${xml(`${at}: ${violation.code}: ${violation.reason}`)}</failure>`),
-        ...(result.warnings.length > 0 ? [`      <system-out>${xml(result.warnings.map((warning) => `warning ${warning.code}: ${warning.reason}`).join('\n'))}</system-out>`] : []),
+        ...(out.length > 0 ? [`      <system-out>${xml(out.join('\n'))}</system-out>`] : []),
       ];
-      const shape = `${formatCount(result.params)} params, ${formatCount(result.tokens)} tokens, ${formatScientific(result.flops)} FLOPs`;
-      return body.length === 0
-        ? `    <testcase ${attributes}>\n      <system-out>${xml(`pass: ${shape}`)}</system-out>\n    </testcase>`
-        : `    <testcase ${attributes}>\n${body.join('\n')}\n    </testcase>`;
+      return `    <testcase ${attributes}>\n${body.join('\n')}\n    </testcase>`;
     });
     for (const entry of invalid) {
       const attributes = `name="${attr(`${name} (invalid file)`)}" classname="${attr(`llm-plan check.${name}`)}" time="0"`;

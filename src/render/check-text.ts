@@ -1,4 +1,6 @@
-import { formatCount, formatScientific } from '../core/format.js';
+import { describeLayout } from '../core/cluster/describe-layout.js';
+import { formatBytes } from '../core/format-bytes.js';
+import { formatCount, formatGrouped, formatNumber, formatScientific } from '../core/format.js';
 import type { CheckDocument, CheckResult, SourceLocation } from '../domain/schemas/check.js';
 import type { Style } from './style.js';
 import { wrapText } from './wrap.js';
@@ -14,6 +16,8 @@ export function renderCheckText(report: CheckDocument, style: Style, width = Inf
     const verdict = result.passed ? style.accent('PASS') : style.warn('FAIL');
     const shape = `${formatCount(result.params)} params, ${formatCount(result.tokens)} tokens, ${formatScientific(result.flops)} FLOPs`;
     lines.push(`${verdict} ${style.bold(result.name)}  ${style.dim(shape)}`);
+    const layout = layoutLine(result);
+    if (layout !== undefined) lines.push(...wrapText(layout, width - 4).map((line, index) => (index === 0 ? '  ' : '    ') + style.dim(line)));
     for (const violation of result.violations) {
       // Continuation lines indent under the reason, past the config's own indent.
       lines.push(...wrapText(`${violation.code}: ${violation.reason}`, width - 4).map((line, index) => (index === 0 ? '  ' : '    ') + line));
@@ -24,6 +28,23 @@ export function renderCheckText(report: CheckDocument, style: Style, width = Inf
   }
   lines.push('', summaryLine(report));
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The fitting layout the search chose, in one line: `layout t1·p1·d256 (ZeRO-1, …) of llama-2-7b:
+ * 65.0 GB of 72.0 GB usable per GPU, 10.5 days`. Undefined without a cluster, or when nothing fits
+ * (the does-not-fit violation says why).
+ */
+export function layoutLine(result: CheckResult): string | undefined {
+  const { layout } = result;
+  if (!layout?.chosen.fits) return undefined;
+  const { chosen, architecture } = layout;
+  const { weights, gradients, optimizer, activations } = chosen.memory;
+  const model = architecture.origin === 'proposed' ? `a proposed ${architecture.layers} × ${architecture.dModel} shape` : (architecture.id ?? architecture.name);
+  return (
+    `layout ${describeLayout(chosen)} of ${model}: ${formatBytes(weights + gradients + optimizer + activations)} of ${formatBytes(layout.usableBytesPerGpu)} usable per GPU,` +
+    ` ${formatNumber(chosen.days)} days (fastest of ${formatGrouped(layout.fittingCount)} that fit)`
+  );
 }
 
 /** `1 of 2 configs failed (plans.yaml)`, with invalid files counted. */

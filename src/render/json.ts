@@ -21,8 +21,13 @@ function rejectNonFinite(key: string, value: unknown): unknown {
  * is a call from native code per value and made a 100,000-row sweep twice as slow.
  */
 export function renderJsonLine(document: unknown): string {
+  return `${renderCompactJson(document)}\n`;
+}
+
+/** A document as compact JSON without the newline (a streamed NDJSON row: the writer adds it), with the same guard. */
+export function renderCompactJson(document: unknown): string {
   assertFiniteNumbers(document, '');
-  return `${JSON.stringify(document)}\n`;
+  return JSON.stringify(document);
 }
 
 function assertFiniteNumbers(value: unknown, key: string): void {

@@ -2,7 +2,7 @@ import { formatCount, formatScientific } from '../core/format.js';
 import type { FrontierPlot, IsoflopPlot } from '../core/plot-data.js';
 import { formatCountTick, formatFlopsTick, formatLinearTick } from '../core/ticks.js';
 import { assignRuleSymbols } from './plot-symbols.js';
-import { seriesStyle, type Style } from './style.js';
+import { seriesStyle, type Style } from './plain-style.js';
 import { renderChart, type ChartAxis } from './terminal-chart.js';
 
 /** Size of a terminal figure: total columns, and rows of each plotting area. */

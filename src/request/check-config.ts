@@ -1,4 +1,5 @@
-import { DEFAULT_TOLERANCE, type CheckHardware, type CheckTarget } from '../core/check.js';
+import { DEFAULT_TOLERANCE, searchCheckLayout, type CheckCluster, type CheckHardware, type CheckTarget } from '../core/check.js';
+import type * as z from 'zod';
 import { PlanError } from '../domain/errors.js';
 import { parseSiNumber } from '../domain/si.js';
 import { TRAINING_FLOPS_PER_PARAM_TOKEN as SIX } from '../domain/units.js';
@@ -6,6 +7,9 @@ import { findAccelerator, findRule, isPresetPath, type PresetCatalog } from '../
 import { CheckConfigSchema, type CheckConfig } from '../domain/schemas/check-file.js';
 import { describeFirstIssue } from '../domain/schemas/describe-issue.js';
 import { DEFAULT_RULE_ID, computeFromOptions, lossModelFor, resolveHardwareOptions } from './plan.js';
+import { interconnectOf, type ClusterOptions } from './cluster.js';
+import { resolveArchitecture } from './architecture.js';
+import { parseConstraintOptions, type ConstraintOptions } from './constraints.js';
 
 const CONFIG_FIELDS = Object.keys(CheckConfigSchema.shape);
 
@@ -55,12 +59,14 @@ export function resolveCheckTarget(name: string, entry: CheckConfigEntry, catalo
   const { index, label, raw } = entry;
   const parsed = CheckConfigSchema.safeParse(raw);
   if (!parsed.success) {
-    const [issue] = parsed.error.issues;
-    const unknownKey = issue?.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+    const issues = parsed.error.issues.flatMap(unwrapUnion);
+    const [issue] = issues;
+    // An unknown key of the config itself points at the key; one inside arch or layout, at that field's value.
+    const unknownKey = issue?.code === 'unrecognized_keys' && issue.path.length === 0 ? issue.keys[0] : undefined;
     const field = unknownKey ?? (typeof issue?.path[0] === 'string' ? issue.path[0] : undefined);
     throw new CheckConfigError(
-      describeFirstIssue(parsed.error, file, label, (path) => (path.length === 0 ? CONFIG_FIELDS : [])),
-      'see llm-plan schema check-file for every field',
+      describeFirstIssue({ issues } as typeof parsed.error, file, label, (path) => NESTED_FIELDS[String(path[0] ?? '')] ?? []),
+      field === 'arch' ? ARCH_HINT : 'see llm-plan schema check-file for every field',
       field,
       unknownKey === undefined ? 'value' : 'key',
     );
@@ -84,17 +90,26 @@ export function resolveCheckTarget(name: string, entry: CheckConfigEntry, catalo
   if (pathField) {
     fail(pathField, `'${config[pathField]}' is a path; a check file names presets by id`, 'put the preset file in a directory and set LLM_PLAN_PRESETS to it');
   }
+  if (typeof config.arch === 'string' && isPresetPath(config.arch)) {
+    fail('arch', `'${config.arch}' is a path; a check file names an architecture by id or gives its shape inline`, ARCH_HINT);
+  }
 
-  const inContext = <T>(field: string, compute: () => T): T => {
+  const inContext = <T>(field: string | ((message: string) => string), compute: () => T): T => {
     try {
       return compute();
     } catch (error) {
-      if (error instanceof PlanError && error.code !== 'internal') return fail(field, flagsToFields(error.message), error.hint === undefined ? undefined : flagsToFields(error.hint));
+      if (error instanceof PlanError && error.code !== 'internal') {
+        const at = typeof field === 'string' ? field : field(error.message);
+        return fail(at, flagsToFields(error.message), error.hint === undefined ? undefined : flagsToFields(error.hint));
+      }
       throw error;
     }
   };
   const rule = inContext('rule', () => findRule(catalog, config.rule ?? DEFAULT_RULE_ID, [], 'rule'));
   const loss = inContext('loss', () => lossModelFor(catalog, rule, config.loss, 'loss'));
+  // The cluster first: a cluster field without gpus says that, not that gpu is unused.
+  const cluster = resolveCluster(config, params, tokens, inContext, fail, catalog);
+  const hardware = resolveHardware(config, inContext, fail, catalog);
   return {
     index,
     name: config.name ?? label,
@@ -105,7 +120,8 @@ export function resolveCheckTarget(name: string, entry: CheckConfigEntry, catalo
     rule,
     loss,
     budget: resolveBudget(config, inContext, catalog),
-    hardware: resolveHardware(config, inContext, fail, catalog),
+    hardware,
+    ...(cluster === undefined ? {} : { cluster }),
     limits: {
       tolerance: config.tolerance ?? DEFAULT_TOLERANCE,
       budgetTolerance: config.budgetTolerance ?? 0,
@@ -119,7 +135,7 @@ export function resolveCheckTarget(name: string, entry: CheckConfigEntry, catalo
   };
 }
 
-type InContext = <T>(field: string, compute: () => T) => T;
+type InContext = <T>(field: string | ((message: string) => string), compute: () => T) => T;
 type Fail = (field: string, message: string, hint?: string) => never;
 
 const text = (value: string | number | undefined): string | undefined => (value === undefined ? undefined : String(value));
@@ -141,13 +157,17 @@ function resolveBudget(config: CheckConfig, inContext: InContext, catalog: Prese
  * nothing uses are errors: as likely a mistake as a misspelt field.
  */
 function resolveHardware(config: CheckConfig, inContext: InContext, fail: Fail, catalog: PresetCatalog): CheckHardware | undefined {
-  const usesHardware = config.budget !== undefined || config.maxDays !== undefined || config.maxCost !== undefined;
+  const usesHardware = config.budget !== undefined || config.maxDays !== undefined || config.maxCost !== undefined || config.gpus !== undefined;
   const unused = (['gpu', 'precision', 'mfu'] as const).find((field) => config[field] !== undefined);
-  if (!usesHardware && unused !== undefined) fail(unused, 'only used to turn a budget into FLOPs, or for maxDays and maxCost, and there are none');
+  if (!usesHardware && unused !== undefined) {
+    fail(unused, 'only used to turn a budget into FLOPs, for maxDays and maxCost, or with gpus for the layout search, and there are none', 'for example: gpu: h100, gpus: 256 (the layout search and does-not-fit)');
+  }
   if (config.price !== undefined && config.budget === undefined && config.maxCost === undefined) {
     fail('price', 'only used for a money budget or maxCost, and there is neither');
   }
-  if (config.gpus !== undefined && config.maxDays === undefined) fail('gpus', 'only used for maxDays, and there is no maxDays');
+  if (config.gpus !== undefined && config.gpu === undefined) {
+    fail('gpus', 'needs gpu (the accelerator) for maxDays and the layout search; gpu is missing', 'for example: gpu: h100, gpus: 256');
+  }
   if (config.maxDays !== undefined && (config.gpu === undefined || config.gpus === undefined)) {
     fail('maxDays', `needs gpu (the accelerator) and gpus (how many); ${config.gpu === undefined ? 'gpu' : 'gpus'} is missing`, 'for example: gpu: h100, gpus: 256, maxDays: 30');
   }
@@ -162,6 +182,105 @@ function resolveHardware(config: CheckConfig, inContext: InContext, fail: Fail, 
   return { id: hardware.id, effectiveFlops: hardware.effectiveFlops, mfu: hardware.mfu, gpus: config.gpus, priceUsdPerGpuHour: price };
 }
 
+/** The fields only the layout search reads (issue 12): they need gpu and gpus. */
+const CLUSTER_FIELDS = ['arch', 'layout', 'gpusPerNode', 'seqLen', 'microBatch', 'globalBatch', 'zero', 'recompute', 'optimizer', 'gradDtype', 'flashAttn'] as const;
+
+const ARCH_HINT = 'give a preset id (llama-2-70b, llama-3-8b, …) or the shape inline: arch: {layers: 32, dModel: 4096, heads: 32, kvHeads: 8, ffn: 14336, vocab: 128256}';
+
+/** Fields of the nested objects, for a did-you-mean on a misspelt one. */
+const NESTED_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  '': CONFIG_FIELDS,
+  arch: ['layers', 'dModel', 'heads', 'kvHeads', 'ffn', 'vocab', 'tiedEmbeddings'],
+  layout: ['tp', 'pp'],
+};
+
+/**
+ * A union's failure (`arch: 'id' | {…}`) as the issues of the branch the value's type chose, so a
+ * misspelt or missing shape field is named instead of "invalid input".
+ */
+function unwrapUnion(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== 'invalid_union') return [issue];
+  const matched = issue.errors.filter((branch) => !branch.every((inner) => inner.code === 'invalid_type' && inner.path.length === 0));
+  const [only] = matched;
+  if (matched.length !== 1 || !only) return [issue];
+  return only.map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] }));
+}
+
+/**
+ * The cluster a config runs on (issue 12): with gpu and gpus, the plan command's own parsers turn
+ * the cluster fields into the layout search's request (architecture, sequence length, layout
+ * constraints, optimizer, interconnect). Cluster fields without gpu and gpus are errors.
+ */
+function resolveCluster(config: CheckConfig, params: number, tokens: number, inContext: InContext, fail: Fail, catalog: PresetCatalog): CheckCluster | undefined {
+  const given = CLUSTER_FIELDS.find((field) => config[field] !== undefined);
+  const { gpu, gpus } = config;
+  if (gpu === undefined || gpus === undefined) {
+    if (given === undefined) return undefined;
+    const missing = gpu === undefined && gpus === undefined ? 'gpu and gpus are' : `${gpu === undefined ? 'gpu' : 'gpus'} is`;
+    return fail(given, `only used by the layout search, which needs gpu (the accelerator) and gpus (how many); ${missing} missing`, `for example: gpu: h100, gpus: 256, ${given === 'arch' ? 'arch: llama-2-7b' : given === 'layout' ? 'layout: tp=8,pp=4' : `${given}: …`}`);
+  }
+  const accelerator = inContext('gpu', () => findAccelerator(catalog, gpu, 'gpu'));
+  const { hardware } = inContext('', () => resolveHardwareOptions({ gpu, precision: config.precision, mfu: text(config.mfu), price: text(config.price) }, catalog));
+  if (!hardware) return undefined;
+  const arch = config.arch;
+  const shape: ClusterOptions =
+    arch === undefined ? {}
+    : typeof arch === 'string' ? { arch }
+    : { layers: String(arch.layers), dModel: String(arch.dModel), heads: String(arch.heads), ffn: String(arch.ffn), ...(arch.kvHeads === undefined ? {} : { kvHeads: String(arch.kvHeads) }) };
+  const resolved = inContext('arch', () => resolveArchitecture({ ...shape, ...(typeof arch === 'object' && arch.vocab !== undefined ? { vocab: String(arch.vocab) } : {}) }));
+  const architecture =
+    resolved && typeof arch === 'object' && arch.tiedEmbeddings !== undefined ? { ...resolved, arch: { ...resolved.arch, tiedEmbeddings: arch.tiedEmbeddings } } : resolved;
+  const layout = config.layout;
+  const options: ConstraintOptions = {
+    gpus: String(gpus),
+    ...(layout === undefined ? {} : { layout: typeof layout === 'string' ? layout : layoutText(layout, fail) }),
+    ...(config.gpusPerNode === undefined ? {} : { gpusPerNode: String(config.gpusPerNode) }),
+    ...(config.seqLen === undefined ? {} : { seqLen: String(config.seqLen) }),
+    ...(config.microBatch === undefined ? {} : { microBatch: String(config.microBatch) }),
+    ...(config.globalBatch === undefined ? {} : { globalBatch: String(config.globalBatch) }),
+    ...(config.zero === undefined ? {} : { zero: String(config.zero) }),
+    ...(config.recompute === undefined ? {} : { recompute: config.recompute }),
+    ...(config.optimizer === undefined ? {} : { optimizer: config.optimizer }),
+    ...(config.gradDtype === undefined ? {} : { gradDtype: config.gradDtype }),
+    ...(config.flashAttn === undefined ? {} : { flashAttn: config.flashAttn }),
+  };
+  const maxSeqLen = architecture?.origin === 'preset' ? architecture.arch.maxSeqLen : undefined;
+  const context = {
+    ...(architecture ? { architecture } : {}),
+    interconnect: interconnectOf(accelerator),
+    // As the plan does: an architecture preset's own context, up to 8,192 tokens.
+    ...(maxSeqLen === undefined ? {} : { defaultSeqLen: Math.min(maxSeqLen, 8192) }),
+  };
+  // The parsers name the flag they reject; the field is the one that flag stands for.
+  const request = inContext(
+    (message) => FLAG_FIELDS[/--([a-z][a-z-]*)/.exec(message)?.[1] ?? ''] ?? '',
+    () => parseConstraintOptions(options, context),
+  );
+  const memory = request.memory;
+  if (!memory) throw new Error('resolveCluster: gpus given but no memory request');
+  const clusterHardware = {
+    precision: hardware.precision,
+    peakFlops: hardware.peakFlops,
+    mfu: hardware.mfu,
+    memoryBytes: hardware.memoryBytes,
+    intraNodeBytesPerSecond: memory.intraNodeBytesPerSecond,
+    interNodeBytesPerSecond: memory.interNodeBytesPerSecond,
+  };
+  // A layout that cannot exist at all (tp=3 with 32 heads) is a bad config, named at its field.
+  const plan = inContext(
+    (message) => FLAG_FIELDS[/--([a-z][a-z-]*)/.exec(message)?.[1] ?? ''] ?? '',
+    () => searchCheckLayout(params, tokens, gpus, clusterHardware, memory.cluster),
+  );
+  return { gpus, gpuId: hardware.id, hardware: clusterHardware, request: memory.cluster, plan };
+}
+
+/** `{tp: 8, pp: 4}` as the `tp=8,pp=4` the layout parser reads. */
+function layoutText(layout: { readonly tp?: number | undefined; readonly pp?: number | undefined }, fail: Fail): string {
+  const parts = [layout.tp === undefined ? '' : `tp=${layout.tp}`, layout.pp === undefined ? '' : `pp=${layout.pp}`].filter(Boolean);
+  if (parts.length === 0) fail('layout', 'give tp, pp or both', 'for example: layout: {tp: 8, pp: 4}');
+  return parts.join(',');
+}
+
 /** A validated count (number or SI string) as a number; the schema has already checked it. */
 function quantity(value: number | string): number {
   return typeof value === 'number' ? value : (parseSiNumber(value) ?? Number.NaN);
@@ -172,9 +291,40 @@ function quantity(value: number | string): number {
  * `gpu: v100` there, and "needs --gpu" is "needs a gpu: field" (issue 11).
  */
 export function flagsToFields(text: string): string {
-  const fields = 'gpu|mfu|price|precision|budget';
+  const field = (flag: string): string => FLAG_FIELDS[flag] ?? flag;
+  // Longest first, so --gpus-per-node is not read as --gpus, nor --gpus as --gpu.
+  const flags = Object.keys(FLAG_FIELDS).sort((a, b) => b.length - a.length).join('|');
   return text
-    .replace(/^--([a-z][\w-]*)/, '$1')
-    .replace(new RegExp(`--(${fields}) (?=[\\w$])`, 'g'), '$1: ')
-    .replace(new RegExp(`--(${fields})\\b`, 'g'), 'a $1: field');
+    .replace(/^--([a-z][\w-]*)/, (_, flag: string) => field(flag))
+    // `--gpu v100` is `gpu: v100`; a value has a digit, '=' or a quote (`--gpus-per-node if` is prose).
+    .replace(new RegExp(`--(${flags}) (?=['$\\d]|[a-z][\\w.-]*[\\d=])`, 'g'), (_, flag: string) => `${field(flag)}: `)
+    .replace(new RegExp(`\\b(needs?|add) --(${flags})(?![\\w-])`, 'g'), (_, verb: string, flag: string) => `${verb} a ${field(flag)}: field`)
+    .replace(new RegExp(`--(${flags})(?![\\w-])`, 'g'), (_, flag: string) => field(flag));
 }
+
+/** The plan's flags and the check-file fields that stand for them (issue 12: the cluster's too). */
+const FLAG_FIELDS: Readonly<Record<string, string>> = {
+  gpu: 'gpu',
+  mfu: 'mfu',
+  price: 'price',
+  precision: 'precision',
+  budget: 'budget',
+  gpus: 'gpus',
+  arch: 'arch',
+  layout: 'layout',
+  'gpus-per-node': 'gpusPerNode',
+  'seq-len': 'seqLen',
+  'micro-batch': 'microBatch',
+  'global-batch': 'globalBatch',
+  zero: 'zero',
+  recompute: 'recompute',
+  optimizer: 'optimizer',
+  'grad-dtype': 'gradDtype',
+  'flash-attn': 'flashAttn',
+  layers: 'arch.layers',
+  'd-model': 'arch.dModel',
+  heads: 'arch.heads',
+  'kv-heads': 'arch.kvHeads',
+  ffn: 'arch.ffn',
+  vocab: 'arch.vocab',
+};

@@ -1,16 +1,9 @@
-import type { Architecture } from '../domain/architecture.js';
 import { badInput } from '../domain/errors.js';
 import { parsePositiveQuantity } from '../domain/si.js';
 import type { Accelerator } from '../domain/presets.js';
-import { parseHfConfig } from '../core/cluster/hf-config.js';
-import { GRAD_DTYPES, OPTIMIZERS, ZERO_STAGES, type GradDtype, type Optimizer, type ZeroStage } from '../core/cluster/memory.js';
-import { RECOMPUTE_MODES, type Recompute } from '../core/cluster/flops.js';
+import { GRAD_DTYPES, OPTIMIZERS, RECOMPUTE_MODES, ZERO_STAGES, type GradDtype, type Optimizer, type Recompute, type ZeroStage } from '../core/cluster/choices.js';
 import type { LayoutConstraints } from '../core/cluster/layout.js';
-import type { ArchitectureOrigin } from '../core/cluster/plan-cluster.js';
-import { DEFAULT_VOCAB } from '../core/cluster/shape.js';
 import { isIsoDate } from '../core/chosen-run.js';
-import { findArchitecture } from '../presets/real-models.js';
-import { isPresetPath } from '../presets/catalog.js';
 
 /** The cluster flags (issue 12) as commander hands them over. */
 export interface ClusterOptions {
@@ -56,61 +49,6 @@ export function interconnectOf(accelerator: Accelerator | undefined): Interconne
     interNodeBytesPerSecond: ((network ?? ASSUMED_INTER_BITS / 1e9) * 1e9) / 8,
     assumed: nvlink === undefined || network === undefined,
   };
-}
-
-/** The architecture the flags name: `--arch` (preset or file), then explicit shape flags over it. */
-export function resolveArchitecture(options: ClusterOptions & { readonly vocab?: string }, fromModel?: Architecture): { arch: Architecture; origin: Exclude<ArchitectureOrigin, 'proposed'> } | undefined {
-  let base: Architecture | undefined = fromModel;
-  let origin: Exclude<ArchitectureOrigin, 'proposed'> = 'preset';
-  if (options.arch !== undefined) {
-    if (isPresetPath(options.arch)) {
-      if (!options.archFile) throw badInput(`--arch ${options.arch}: the file was not read`, 'give a config.json path the CLI can read');
-      base = parseHfConfig(options.archFile.json, options.archFile.name);
-      origin = 'file';
-    } else {
-      base = findArchitecture(options.arch);
-    }
-  }
-  const shapeFlags = { layers: options.layers, dModel: options.dModel, heads: options.heads, kvHeads: options.kvHeads, ffn: options.ffn };
-  const given = Object.entries(shapeFlags).filter(([, value]) => value !== undefined);
-  if (given.length === 0 && options.vocab !== undefined && base) {
-    return { arch: { ...base, vocab: whole(options.vocab, '--vocab', 1e8) }, origin: 'flags' };
-  }
-  if (given.length === 0) return base ? { arch: base, origin } : undefined;
-  if (!base) {
-    const missing = (['layers', 'dModel', 'heads', 'ffn'] as const).filter((key) => shapeFlags[key] === undefined);
-    if (missing.length > 0) {
-      const flag = (key: string): string => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
-      throw badInput(`an architecture from flags needs ${missing.map(flag).join(', ')} too`, 'give --layers --d-model --heads --ffn (and --kv-heads, --vocab), or --arch <id|config.json>');
-    }
-  }
-  const layers = shapeFlags.layers === undefined ? base?.layers : whole(shapeFlags.layers, '--layers', 1e5);
-  const dModel = shapeFlags.dModel === undefined ? base?.dModel : whole(shapeFlags.dModel, '--d-model', 1e7);
-  const heads = shapeFlags.heads === undefined ? base?.heads : whole(shapeFlags.heads, '--heads', 1e5);
-  const kvHeads = shapeFlags.kvHeads === undefined ? (shapeFlags.heads === undefined ? base?.kvHeads : heads) : whole(shapeFlags.kvHeads, '--kv-heads', 1e5);
-  const ffn = shapeFlags.ffn === undefined ? base?.ffn : whole(shapeFlags.ffn, '--ffn', 1e8);
-  const vocab = options.vocab === undefined ? (base?.vocab ?? DEFAULT_VOCAB) : whole(options.vocab, '--vocab', 1e8);
-  if (layers === undefined || dModel === undefined || heads === undefined || kvHeads === undefined || ffn === undefined) throw new Error('resolveArchitecture: incomplete shape');
-  if (dModel % heads !== 0) throw badInput(`--d-model ${dModel} is not a multiple of --heads ${heads}`, 'head size = d_model / heads must be whole (Llama 2 7B: 4096 / 32 = 128)');
-  if (heads % kvHeads !== 0) throw badInput(`--heads ${heads} is not a multiple of --kv-heads ${kvHeads}`, 'grouped-query attention shares each KV head among heads / kv-heads query heads');
-  const arch: Architecture = {
-    mlp: 'swiglu',
-    tiedEmbeddings: false,
-    norm: 'rmsnorm',
-    bias: 'none',
-    positions: 'rope',
-    ...(base ?? {}),
-    name: base ? `${base.name} (modified)` : `${layers}×${dModel}`,
-    layers,
-    dModel,
-    heads,
-    kvHeads,
-    headDim: dModel / heads,
-    ffn,
-    vocab,
-  };
-  const { statedParams: _stated, id: _id, ...rest } = arch;
-  return { arch: rest, origin: 'flags' };
 }
 
 /** `--layout tp=8,pp=4` (either part may be left out). */
@@ -168,7 +106,7 @@ export function parseClusterOptions(options: ClusterOptions & { readonly zero?: 
   };
 }
 
-function whole(text: string, flag: string, max: number): number {
+export function whole(text: string, flag: string, max: number): number {
   const value = parsePositiveQuantity(text, flag);
   if (!Number.isSafeInteger(value) || value > max) throw badInput(`${flag} must be a whole number from 1 to ${max.toLocaleString('en-US')}, got '${text}'`);
   return value;

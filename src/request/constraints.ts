@@ -1,4 +1,4 @@
-import { applyConstraints, type ConstraintRequest } from '../core/constraints/apply.js';
+import { applyConstraints, type ClusterPlanner, type ConstraintRequest } from '../core/constraints/apply.js';
 import { DEFAULT_SEQ_LEN } from '../core/constraints/memory.js';
 import { DEFAULT_VOCAB } from '../core/constraints/shape.js';
 import type { Architecture } from '../domain/architecture.js';
@@ -40,20 +40,28 @@ export interface ConstraintContext {
 
 /**
  * Adds the sections the constraint flags ask for to a plan. `lossModels` must hold every model
- * that scores a row (the built-ins and any user-supplied one).
+ * that scores a row (the built-ins and any user-supplied one). `planClusterFor` is the cluster
+ * model, needed when the flags ask for memory or layout (see needsClusterModel in ./plan.ts).
  */
-export function applyConstraintOptions(plan: PlanDocument, options: ConstraintOptions, lossModels: readonly LossModel[], context: ConstraintContext = {}): PlanDocument {
+export function applyConstraintOptions(
+  plan: PlanDocument,
+  options: ConstraintOptions,
+  lossModels: readonly LossModel[],
+  context: ConstraintContext = {},
+  planClusterFor?: ClusterPlanner,
+): PlanDocument {
   const request = parseConstraintOptions(options, context);
   const costAsked = plan.input.price !== null && plan.hardware !== null;
   const asked =
     costAsked || request.gpus !== undefined || request.days !== undefined || request.memory || request.shape || request.hyperparams ||
     request.uniqueTokens !== undefined || request.inferenceTokens !== undefined;
   if (!asked) return plan;
-  return applyConstraints(plan, request, (id) => {
+  const findLoss = (id: string): LossModel => {
     const found = lossModels.find((model) => model.id === id);
     if (!found) throw new Error(`loss model '${id}' scored a row but is not known`);
     return found;
-  });
+  };
+  return applyConstraints(plan, request, findLoss, planClusterFor);
 }
 
 /** Parses and cross-checks the constraint flags. */

@@ -18,6 +18,7 @@ import { describeFirstIssue } from '../domain/schemas/describe-issue.js';
 import { BUILTIN_CATALOG } from '../presets/catalog.js';
 import { checkDocument } from './check.js';
 import { fitRuns, fitSettingsOf } from './fit.js';
+import { CLUSTER_MODEL } from './cluster-model.js';
 import { planDocument } from './plan.js';
 import { sweepDocument, type SweepDocument } from './sweep.js';
 
@@ -52,7 +53,7 @@ function keysOf(schema: z.ZodType): string[] {
 export function plan(request: PlanRequest): PlanDocument {
   const valid = validate(PlanRequestSchema, request, 'plan request');
   // A finish date counts from today unless `start` says otherwise, as on the command line.
-  return planDocument({ ...valid, start: valid.start ?? today() }, BUILTIN_CATALOG);
+  return planDocument({ ...valid, start: valid.start ?? today() }, BUILTIN_CATALOG, CLUSTER_MODEL);
 }
 
 function today(): string {

@@ -1,7 +1,7 @@
 import { parseBaseline, reanchorRule, type Anchor } from '../core/baseline.js';
 import { parseBudget, type Budget } from '../core/budget.js';
 import { parsePrice, toCompute, type Compute } from '../core/compute.js';
-import { badInput } from '../domain/errors.js';
+import { badInput, PlanError } from '../domain/errors.js';
 import { parseMfu, resolveHardware, type Hardware } from '../core/hardware.js';
 import { flopsForQuery, type InverseQuery } from '../core/inverse.js';
 import { addPlanExtras, type PlanExtraOptions } from '../core/plan-extras.js';
@@ -18,8 +18,8 @@ import { replaceExtrapolationNotes } from '../core/plan-notes.js';
 import { predictLoss } from '../core/loss.js';
 import { parsePositiveQuantity } from '../domain/si.js';
 import type { RealModel } from '../domain/architecture.js';
-import { architectureOf, findRealModel } from '../presets/real-models.js';
-import { interconnectOf, resolveArchitecture } from './cluster.js';
+import { interconnectOf } from './cluster.js';
+import type { ClusterModel } from './cluster-model.js';
 
 /** A plan request's fields as text, undefined where not given: what the parsers read. */
 export interface PlanOptions extends ConstraintOptions {
@@ -58,10 +58,27 @@ export interface PlanSetup {
  * The `llm-plan/plan@1` document for a request: parse, resolve presets, call the core. What
  * `llm-plan --json` prints and what the library's `plan()` returns. Pure; the catalog is the
  * built-in presets unless the caller loaded user presets (the CLI does, from files and env).
+ * `clusterModel` (./cluster-model.ts) must be given when needsClusterModel(request) is true.
  */
-export function planDocument(request: PlanRequest & ClusterFiles, catalog: PresetCatalog = BUILTIN_CATALOG): PlanDocument {
+export function planDocument(request: PlanRequest & ClusterFiles, catalog: PresetCatalog = BUILTIN_CATALOG, clusterModel?: ClusterModel): PlanDocument {
   const { archFile, ...fields } = request;
-  return planFromOptions({ ...(requestAsText(fields) as PlanOptions), ...(archFile ? { archFile } : {}) }, catalog);
+  return planFromOptions({ ...(requestAsText(fields) as PlanOptions), ...(archFile ? { archFile } : {}) }, catalog, clusterModel);
+}
+
+/**
+ * The request fields that call on the cluster model: an architecture (`arch`, the shape flags, a
+ * real run's `model`) or a memory and layout estimate (`gpus`, `days`, `hours` and the memory
+ * flags; `seqLen` sizes the activations). A superset of what reaches resolveArchitecture and
+ * planCluster: a request without any of these never touches the cluster model.
+ */
+const CLUSTER_FIELDS = [
+  'model', 'arch', 'layers', 'dModel', 'heads', 'kvHeads', 'ffn',
+  'gpus', 'days', 'hours', 'zero', 'seqLen', 'microBatch', 'recompute', 'optimizer', 'gradDtype', 'layout', 'gpusPerNode', 'globalBatch',
+] as const satisfies ReadonlyArray<keyof PlanRequest & keyof PlanOptions>;
+
+/** Whether planning `request` needs the cluster model (./cluster-model.ts): the CLI loads it only then. */
+export function needsClusterModel(request: Readonly<Partial<Record<keyof PlanRequest | keyof PlanOptions, unknown>>>): boolean {
+  return CLUSTER_FIELDS.some((field) => request[field] !== undefined && request[field] !== null) || request.flashAttn === false;
 }
 
 /** What a request names but the pipeline does not read itself: the content of an `arch` config.json path. */
@@ -83,12 +100,14 @@ export function requestAsText(request: object): Readonly<Record<string, string |
   return text;
 }
 
-function planFromOptions(options: PlanOptions, catalog: PresetCatalog = BUILTIN_CATALOG): PlanDocument {
-  const start = readStart(options);
+function planFromOptions(options: PlanOptions, catalog: PresetCatalog, clusterModel: ClusterModel | undefined): PlanDocument {
+  // Without any cluster flag there is no architecture to resolve and no memory to estimate.
+  const cluster = needsClusterModel(options) ? loaded(clusterModel) : undefined;
+  const start = readStart(options, cluster);
   const setup = resolvePlanSetup(options, catalog);
   const lossModels = [...new Set([...setup.scored.map(({ loss }) => loss), ...catalog.lossModels])];
   const accelerator = options.gpu === undefined ? undefined : findAccelerator(catalog, options.gpu);
-  const architecture = resolveArchitecture(options, start.model ? architectureOf(start.model) : undefined);
+  const architecture = cluster?.resolveArchitecture(options, start.model ? cluster.architectureOf(start.model) : undefined);
   const context: ConstraintContext = {
     ...(architecture ? { architecture } : {}),
     interconnect: interconnectOf(accelerator),
@@ -109,7 +128,7 @@ function planFromOptions(options: PlanOptions, catalog: PresetCatalog = BUILTIN_
     const runNotes = replaceExtrapolationNotes(optimum.notes, optimum.plans, rows);
     const notes = start.model ? [...runNotes, describeRealModel(start.model)] : runNotes;
     const plan: PlanDocument = { ...optimum, input: { ...optimum.input, model: start.model?.id ?? null }, plans: rows, notes };
-    return applyConstraintOptions(plan, options, lossModels, context);
+    return applyConstraintOptions(plan, options, lossModels, context, cluster?.planCluster);
   }
   const query: PlanQuery = start.kind === 'booking' ? { kind: 'budget', budget: start.budget } : start.query;
   const compute = query.kind === 'budget' ? toCompute(query.budget, setup.hardware, setup.price) : computeForQuery(query, setup);
@@ -126,7 +145,12 @@ function planFromOptions(options: PlanOptions, catalog: PresetCatalog = BUILTIN_
     query.kind === 'params' ? { params: query.params } : query.kind === 'tokens' ? { tokens: query.tokens } : {},
   );
   const withBooking: PlanDocument = start.kind === 'booking' ? { ...plan, input: { ...plan.input, booking: { gpus: start.gpus, hours: start.hours, gpuHours: start.gpus * start.hours } } } : plan;
-  return applyConstraintOptions(withBooking, options, lossModels, context);
+  return applyConstraintOptions(withBooking, options, lossModels, context, cluster?.planCluster);
+}
+
+function loaded(clusterModel: ClusterModel | undefined): ClusterModel {
+  if (!clusterModel) throw new PlanError('internal', 'the plan needs the cluster model, and the caller did not load it');
+  return clusterModel;
 }
 
 type Start =
@@ -139,13 +163,13 @@ type Start =
  * a booking (`--gpus` with `--days` or `--hours`, no budget: budget = GPUs × time), or one of the
  * budget/inverse queries.
  */
-function readStart(options: PlanOptions): Start {
+function readStart(options: PlanOptions, cluster: ClusterModel | undefined): Start {
   const queryFlags = [options.budget, options.params, options.tokens, options.targetLoss];
   if (options.model !== undefined) {
     if (queryFlags.some((value) => value !== undefined)) {
       throw badInput('--model fixes N and D: give no --budget, --params, --tokens or --target-loss with it', 'for example: llm-plan --model gopher');
     }
-    const model = findRealModel(options.model);
+    const model = loaded(cluster).findRealModel(options.model);
     return { kind: 'run', params: model.params, tokens: model.tokens, model };
   }
   if (options.hours !== undefined && options.days !== undefined) throw badInput('give --days or --hours for the booking, not both');

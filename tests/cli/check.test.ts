@@ -121,7 +121,7 @@ describe('llm-plan check', () => {
     ['maxday.yaml', /maxday\.yaml: config \(d\): unknown field 'maxDay' \(did you mean 'maxDays'\?\)/, false],
     ['nogpus.yaml', /nogpus\.yaml: config \(d\)\.maxDays: needs gpu \(the accelerator\) and gpus \(how many\); gpus is missing/, false],
     ['noprice.yaml', /noprice\.yaml: config \(c\)\.maxCost: needs gpu \(the accelerator\) and price \(USD per GPU-hour\); price is missing/, false],
-    ['gpus.yaml', /gpus\.yaml: config \(g\)\.gpus: only used for maxDays, and there is no maxDays/, false],
+    ['gpus.yaml', /gpus\.yaml: config \(g\)\.gpus: needs gpu \(the accelerator\) for maxDays and the layout search; gpu is missing/, false],
     ['halfgpu.yaml', /halfgpu\.yaml: config \(g\)\.gpus: expected a whole number of GPUs such as 256/, false],
   ])('exits 2 for %s, naming the config and field', async (name, message, isFixture) => {
     const result = await runCli(['check', isFixture ? fixture(name) : files.path(name)]);

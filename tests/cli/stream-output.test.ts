@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { streamStdout, writeRows } from '../../src/cli/stream-output.js';
+import { streamStdout, writeLines, writeRows } from '../../src/cli/stream-output.js';
 
 describe('writeRows', () => {
   it('writes every row once, in order, joined by the separator, in pieces that never overflow the buffer', async () => {
@@ -65,5 +65,23 @@ describe('writeRows', () => {
     const write = streamStdout({ stdout: (piece) => void (text += piece) });
     await writeRows(write, 3, (index) => `${index} – ok\n`);
     expect(text).toBe('0 – ok\n1 – ok\n2 – ok\n');
+  });
+});
+
+describe('writeLines', () => {
+  it('ends every row with a newline, and keeps the newline in the piece of its row', async () => {
+    const pieces: string[] = [];
+    await writeLines(async (piece) => void pieces.push(String(piece)), 5, (index) => `row${index}`, 25);
+    // 'rowN' + newline need room for 3·5 = 15 bytes of a 25-byte piece: by hand, after three lines
+    // (15 bytes) the fourth needs 15 + 15 > 25, so the piece is cut there; 'row3' and 'row4' follow.
+    expect(pieces).toEqual(['row0\nrow1\nrow2\n', 'row3\nrow4\n']);
+  });
+
+  it('writes the same bytes as the rows joined with newlines, multi-byte characters and a row larger than a piece included', async () => {
+    const chunks: Buffer[] = [];
+    const row = (index: number): string => (index === 7 ? `${'–'.repeat(60)}` : `{"n":${index},"note":"5.00B–500B tokens"}`);
+    await writeLines(async (piece) => void chunks.push(typeof piece === 'string' ? Buffer.from(piece) : Buffer.from(piece)), 20, row, 120);
+    for (const chunk of chunks) expect(chunk.length <= 120 || chunk.toString('utf8') === `${row(7)}\n`).toBe(true);
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(Array.from({ length: 20 }, (_, index) => `${row(index)}\n`).join(''));
   });
 });

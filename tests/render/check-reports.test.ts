@@ -6,13 +6,13 @@ import { renderCheckMarkdown } from '../../src/render/check-markdown.js';
 // Hand-built: two files with one config each and a third file that could not be read.
 const failing: CheckResult = {
   index: 0, name: 'big <&> "one"', passed: false, params: 7e10, tokens: 1e11, tokensPerParam: 1e11 / 7e10, flops: 4.2e22, file: 'a.yaml',
-  rule: 'deepmind', optimalParams: 1.87e10, optimalTokens: 3.74e11, loss: { model: 'hoffmann2022', value: 2.1 }, budgetFlops: null, gpuHours: null, days: null, costUsd: null,
+  rule: 'deepmind', optimalParams: 1.87e10, optimalTokens: 3.74e11, loss: { model: 'hoffmann2022', value: 2.1 }, budgetFlops: null, gpuHours: null, days: null, costUsd: null, layout: null,
   location: { line: 3, column: 5, endLine: 6, endColumn: 12 }, warnings: [],
   violations: [{ code: 'off-optimum', reason: "N is 3.74× N_opt's | 'bound'", value: 3.74, limit: 0.25 }],
 };
 const passing: CheckResult = {
   index: 0, name: 'small', passed: true, params: 1e9, tokens: 2e10, tokensPerParam: 20, flops: 1.2e20, file: 'b.yaml',
-  rule: 'deepmind', optimalParams: 1e9, optimalTokens: 2e10, loss: { model: 'hoffmann2022', value: 2.5 }, budgetFlops: null, gpuHours: null, days: null, costUsd: null,
+  rule: 'deepmind', optimalParams: 1e9, optimalTokens: 2e10, loss: { model: 'hoffmann2022', value: 2.5 }, budgetFlops: null, gpuHours: null, days: null, costUsd: null, layout: null,
   location: null, warnings: [{ code: 'extrapolation', reason: 'outside the runs' }], violations: [],
 };
 const report: CheckDocument = {

@@ -15,12 +15,12 @@ const report: CheckDocument = {
   results: [
     {
       index: 0, name: 'a', passed: false, params: 7e10, tokens: 1e11, tokensPerParam: 1e11 / 7e10, flops: 4.2e22,
-      rule: 'deepmind', optimalParams: 1.87e10, optimalTokens: 3.74e11, loss: { model: 'hoffmann2022', value: 2.1 }, budgetFlops: null, gpuHours: null, days: null, costUsd: null, location: null, warnings: [],
+      rule: 'deepmind', optimalParams: 1.87e10, optimalTokens: 3.74e11, loss: { model: 'hoffmann2022', value: 2.1 }, budgetFlops: null, gpuHours: null, days: null, costUsd: null, layout: null, location: null, warnings: [],
       violations: [{ code: 'off-optimum', reason: 'off by 274%\nsecond line', value: 2.74, limit: 0.25 }],
     },
     {
       index: 1, name: 'b', passed: true, params: 7e10, tokens: 1.4e12, tokensPerParam: 20, flops: 5.88e23,
-      rule: 'deepmind', optimalParams: 7e10, optimalTokens: 1.4e12, loss: { model: 'hoffmann2022', value: 1.94 }, budgetFlops: null, gpuHours: null, days: null, costUsd: null, location: null, warnings: [], violations: [],
+      rule: 'deepmind', optimalParams: 7e10, optimalTokens: 1.4e12, loss: { model: 'hoffmann2022', value: 1.94 }, budgetFlops: null, gpuHours: null, days: null, costUsd: null, layout: null, location: null, warnings: [], violations: [],
     },
   ],
 };

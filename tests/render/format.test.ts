@@ -51,6 +51,44 @@ describe('format (human output only)', () => {
     [72, '3.00 days'],
   ])('formatHours(%d) → %s', (value, expected) => expect(formatHours(value)).toBe(expected));
 
+  it.each([
+    // Just below and at the rounding edge of each suffix: 3 significant digits of 999.4e6 stay
+    // 999M; from 999.5e6 on they round to 1.00B (round-half-even of the binary value aside).
+    [999.4e6, '999M'],
+    [999.5e6, '1.00B'],
+    [999.49e9, '999B'],
+    [999.51e9, '1.00T'],
+    [999.4, '999'],
+    [999.6, '1.00k'],
+    [-2.7386e9, '-2.74B'],
+    [0, '0'],
+  ])('formatCount(%d) → %s at the edges of the suffixes', (value, expected) => expect(formatCount(value)).toBe(expected));
+
+  it('formatCount agrees with its first, toPrecision-only form (issue 16 skips the calls that cannot change it)', () => {
+    // The form before issue 16: every suffix tried with toPrecision, as a second formula to compare with.
+    const units: Array<[number, string]> = [[1e12, 'T'], [1e9, 'B'], [1e6, 'M'], [1e3, 'k']];
+    const reference = (value: number): string => {
+      const magnitude = Math.abs(value);
+      if (magnitude >= 1e15) return formatScientific(value);
+      for (const [scale, suffix] of units) {
+        if (Number((magnitude / scale).toPrecision(3)) >= 1) {
+          const scaled = Number((value / scale).toPrecision(3));
+          if (Math.abs(scaled) < 1000) return `${scaled.toPrecision(3)}${suffix}`;
+        }
+      }
+      if (magnitude < 1e-3 && magnitude > 0) return formatScientific(value);
+      return Number(value.toPrecision(3)).toString();
+    };
+    const values: number[] = [];
+    // Log-spaced over the whole range, and dense around every place where the suffix changes.
+    for (let exponent = -4; exponent < 16; exponent += 0.001) values.push(10 ** exponent, -(10 ** exponent));
+    for (const edge of [1, 1e3, 1e6, 1e9, 1e12, 1e15]) {
+      for (let step = -2000; step <= 2000; step++) values.push(edge * (1 + step * 1e-6));
+    }
+    const differing = values.filter((value) => formatCount(value) !== reference(value));
+    expect(differing).toEqual([]);
+  });
+
   it.each([Number.NaN, Number.POSITIVE_INFINITY])('refuses %d with a TypeError', (value) => {
     expect(() => formatCount(value)).toThrow(TypeError);
     expect(() => formatNumber(value)).toThrow(TypeError);

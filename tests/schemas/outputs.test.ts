@@ -109,7 +109,7 @@ describe('real outputs validate against the generated JSON Schema', () => {
     await expectValid('presets', JSON.parse(result.stdout));
   });
 
-  it.each([['plans.yaml'], ['pass.json']])('check %s --json (check@1)', async (file) => {
+  it.each([['plans.yaml'], ['pass.json'], ['cluster.yaml']])('check %s --json (check@1)', async (file) => {
     const result = await runCli(['check', `${ROOT}tests/fixtures/check/${file}`, '--json']);
     expect([0, 1]).toContain(result.code);
     await expectValid('check', JSON.parse(result.stdout));
@@ -142,8 +142,8 @@ describe('real outputs validate against the generated JSON Schema', () => {
     expect(result.stderr).toMatch(message);
   });
 
-  it('check --format ndjson: one check-result@1 line per config, the same results as --json', async () => {
-    const file = `${ROOT}tests/fixtures/check/plans.yaml`;
+  it.each([['plans.yaml'], ['cluster.yaml']])('check %s --format ndjson: one check-result@1 line per config, the same results as --json', async (name) => {
+    const file = `${ROOT}tests/fixtures/check/${name}`;
     const ndjson = await runCli(['check', file, '--format', 'ndjson']);
     const report = JSON.parse((await runCli(['check', file, '--json'])).stdout);
     expect(ndjson.code).toBe(report.passed ? 0 : 1);
@@ -162,6 +162,7 @@ describe('real outputs validate against the generated JSON Schema', () => {
     const { parse } = await import('yaml');
     await expectValid('check-file', parse(readFileSync(`${ROOT}tests/fixtures/check/plans.yaml`, 'utf8')));
     await expectValid('check-file', JSON.parse(readFileSync(`${ROOT}tests/fixtures/check/pass.json`, 'utf8')));
+    await expectValid('check-file', parse(readFileSync(`${ROOT}tests/fixtures/check/cluster.yaml`, 'utf8')));
   });
 
   it('the schemas reject a document that breaks them', async () => {

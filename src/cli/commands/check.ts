@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import { commandSummary } from './summaries.js';
 import { EXIT } from '../exit-code.js';
-import { renderJson, renderJsonLine } from '../../render/json.js';
+import { renderCompactJson, renderJson } from '../../render/json.js';
 import { chooseFormat } from '../format-option.js';
 import { addExamples, formatTwoColumns, wrapParagraphs, type Example } from '../help.js';
 import { styleFor, widthFor, type CommandContext, type OutputOptions } from '../context.js';
 import { loadCatalog } from '../load-catalog.js';
-import { streamStdout, writeRows } from '../stream-output.js';
+import { streamStdout, writeLines } from '../stream-output.js';
 import { addOutputOptions } from './shared-options.js';
 
 const CHECK_EXAMPLES: readonly Example[] = [
@@ -25,6 +25,7 @@ const CHECK_FIELDS: ReadonlyArray<readonly [string, string]> = [
   ['maxFlops', "flops-above-max (1e25: the EU AI Act's systemic-risk threshold)"],
   ['maxDays (+ gpu, gpus, mfu)', 'days-above-max: wall-clock days on gpus × gpu'],
   ['maxCost (+ gpu, price, mfu)', 'cost-above-max: USD at price per GPU-hour'],
+  ['gpus (+ gpu, arch, layout, zero, …)', "does-not-fit: no layout of the plan's search fits in GPU memory (schema check-file lists every field)"],
 ];
 
 function checkHelp(width: number): string {
@@ -91,9 +92,9 @@ export function registerCheckCommand(program: Command, { io, setExitCode }: Comm
       } else if (format === 'ndjson') {
         // One line per config, so a pipeline can filter results without parsing a whole report.
         const results = report.results;
-        await writeRows(streamStdout(io), results.length, (index) => {
+        await writeLines(streamStdout(io), results.length, (index) => {
           const result = results[index];
-          return renderJsonLine({ schema: 'llm-plan/check-result@1', ...result, file: result?.file ?? report.file });
+          return renderCompactJson({ schema: 'llm-plan/check-result@1', ...result, file: result?.file ?? report.file });
         });
         if (annotations) io.stderr(annotations);
       } else if (format === 'json') {

@@ -6,11 +6,10 @@ import { suggest } from '../../domain/suggest.js';
 import { COMPLETION_SHELLS, type CompletionShell } from '../../render/completion-types.js';
 import type { CommandContext } from '../context.js';
 import { addExamples } from '../help.js';
-import { OUTPUT_FORMATS } from '../format-option.js';
 import { loadCatalog } from '../load-catalog.js';
 
 /** `llm-plan completion bash|zsh|fish`: a completion script for commands, flags and preset ids. */
-export function registerCompletionCommand(program: Command, { io }: CommandContext): void {
+export function registerCompletionCommand(program: Command, { io, loadFullProgram }: CommandContext): void {
   addExamples(program.command('completion').description(commandSummary('completion')), io, [
     ['llm-plan completion bash > /etc/bash_completion.d/llm-plan', ''],
     ['llm-plan completion zsh > "${fpath[1]}/_llm-plan"', ''],
@@ -24,16 +23,15 @@ export function registerCompletionCommand(program: Command, { io }: CommandConte
       if (shellName === undefined && !options.json) {
         throw new PlanError('bad-input', 'which shell? name one', `llm-plan completion takes one of: ${COMPLETION_SHELLS.join(', ')} (or --json)`);
       }
-      // Loaded here only: script generation and the schema names (which need zod) are off the plan path.
-      const [catalog, { PrecisionSchema }, { listSchemaNames }, { createCompletionSpec, presetFlagValues }, { renderCompletion }] = await Promise.all([
+      // Loaded here only: the outline of every command's flags (precomputed in the built CLI) and the scripts.
+      const [catalog, { loadCompletionOutline }, { createCompletionSpec, presetFlagValues }, { renderCompletion }] = await Promise.all([
         loadCatalog(io, { allowOverride: options.allowOverride }),
-        import('../../domain/presets.js'),
-        import('../../domain/schemas/json-schema.js'),
+        import('../completion-outline.js'),
         import('../completion-spec.js'),
         import('../../render/completion.js'),
       ]);
-      const values = presetFlagValues(catalog, { precision: { values: PrecisionSchema.options }, format: { values: OUTPUT_FORMATS } });
-      const spec = createCompletionSpec(program, values, { schema: listSchemaNames(), completion: COMPLETION_SHELLS });
+      const outline = await loadCompletionOutline(loadFullProgram);
+      const spec = createCompletionSpec(outline, presetFlagValues(catalog, outline.flagValues), outline.argValues);
       if (shellName === undefined) return io.stdout(renderJson({ schema: 'llm-plan/completion@1', ...spec }));
       io.stdout(renderCompletion(parseShell(shellName), spec));
     });

@@ -1,6 +1,5 @@
 import { Option, type Command } from 'commander';
-import { GRAD_DTYPES, OPTIMIZERS, ZERO_STAGES } from '../../core/cluster/memory.js';
-import { RECOMPUTE_MODES } from '../../core/cluster/flops.js';
+import { GRAD_DTYPES, OPTIMIZERS, RECOMPUTE_MODES, ZERO_STAGES } from '../../core/cluster/choices.js';
 
 /**
  * The flags of issues 6 and 12 (memory, time, cost, shape, hyperparameters, limited data, inference;

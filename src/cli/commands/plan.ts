@@ -3,7 +3,7 @@ import { renderJson, renderJsonLine } from '../../render/json.js';
 import { styleFor, widthFor, type CommandContext, type OutputOptions } from '../context.js';
 import { chooseFormat } from '../format-option.js';
 import { loadCatalog } from '../load-catalog.js';
-import { planDocument, type ClusterFiles } from '../../request/plan.js';
+import { needsClusterModel, planDocument, type ClusterFiles } from '../../request/plan.js';
 import type { PlanRequest } from '../../domain/request.js';
 import { planRequestFromFlags } from '../plan-request.js';
 import { readRequestFile } from '../request-file.js';
@@ -29,7 +29,9 @@ export function registerPlanCommand(program: Command, { io }: CommandContext): v
     const flags = planRequestFromFlags(given, (key) => program.getOptionValueSource(key));
     const { request, allowOverride } = given.input === undefined ? { request: flags, allowOverride: given.allowOverride === true } : await readRequestFile(given.input, io, flags);
     const catalog = await loadCatalog(io, { gpu: request.gpu ?? undefined, rule: request.rule ?? undefined, loss: request.loss ?? undefined, allowOverride: allowOverride || given.allowOverride === true });
-    const plan = planDocument({ ...request, ...(await clusterInputs(request, io)) }, catalog);
+    // The cluster model (layout search, memory, architectures) loads only for a plan that asks for it.
+    const clusterModel = needsClusterModel(request) ? (await import('../../request/cluster-model.js')).CLUSTER_MODEL : undefined;
+    const plan = planDocument({ ...request, ...(await clusterInputs(request, io)) }, catalog, clusterModel);
     switch (format) {
       case 'json':
         return io.stdout(renderJson(plan));

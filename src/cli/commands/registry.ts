@@ -34,11 +34,10 @@ export const COMMANDS: readonly CommandEntry[] = (Object.keys(COMMAND_SUMMARIES)
 
 /**
  * Which commands to load for an argument vector: the one named first, or, on the plan path, any
- * named later (`llm-plan --no-color gpus`). `completion` reads every command's flags, so it loads all.
- * The rest are listed in `--help` by name and summary only.
+ * named later (`llm-plan --no-color gpus`). The rest are listed in `--help` by name and summary
+ * only. (`completion` reads every command's flags from an outline: src/cli/completion-outline.ts.)
  */
 export function commandsToLoad(argv: readonly string[]): Set<string> {
   const names = new Set<string>(COMMANDS.map((command) => command.name));
-  if (argv.includes('completion')) return names;
   return new Set(argv.filter((arg) => names.has(arg)));
 }

@@ -10,7 +10,7 @@ import type { PlanOptions } from '../../request/plan.js';
 import { prepareSweep, type SweepInput } from '../../request/sweep.js';
 import type { CliIo } from '../io.js';
 import { loadCatalog } from '../load-catalog.js';
-import { streamStdout, writeRows } from '../stream-output.js';
+import { streamStdout, writeLines, writeRows } from '../stream-output.js';
 import { addOutputOptions } from './shared-options.js';
 import { addExamples } from '../help.js';
 
@@ -81,8 +81,8 @@ async function writeSweep(
     return;
   }
   if (format === 'ndjson') {
-    const { renderJsonLine } = await import('../../render/json.js');
-    await writeRows(write, count, (index) => renderJsonLine(planAt(index)));
+    const { renderCompactJson } = await import('../../render/json.js');
+    await writeLines(write, count, (index) => renderCompactJson(planAt(index)));
     return;
   }
   if (format === 'csv') {

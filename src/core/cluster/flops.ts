@@ -1,8 +1,9 @@
 import type { Architecture } from '../../domain/architecture.js';
 import { countParams } from './params.js';
 
-export const RECOMPUTE_MODES = ['none', 'selective', 'full'] as const;
-export type Recompute = (typeof RECOMPUTE_MODES)[number];
+import type { Recompute } from './choices.js';
+
+export { RECOMPUTE_MODES, type Recompute } from './choices.js';
 
 /**
  * Training FLOPs per token of a decoder-only transformer, counted as Megatron-LM and PaLM count

@@ -1,5 +1,5 @@
 import type { Architecture } from '../../domain/architecture.js';
-import type { Recompute } from './flops.js';
+import type { GradDtype, Optimizer, Recompute, ZeroStage } from './choices.js';
 import { countParams } from './params.js';
 
 /**
@@ -9,12 +9,7 @@ import { countParams } from './params.js';
  * and a stated allowance for everything else.
  */
 
-export const OPTIMIZERS = ['adamw', 'adafactor', 'sgd'] as const;
-export type Optimizer = (typeof OPTIMIZERS)[number];
-export const GRAD_DTYPES = ['bf16', 'fp32'] as const;
-export type GradDtype = (typeof GRAD_DTYPES)[number];
-export type ZeroStage = 0 | 1 | 2 | 3;
-export const ZERO_STAGES: readonly ZeroStage[] = [0, 1, 2, 3];
+export { GRAD_DTYPES, OPTIMIZERS, ZERO_STAGES, type GradDtype, type Optimizer, type ZeroStage } from './choices.js';
 export type TrainingPrecision = 'fp32' | 'tf32' | 'fp16' | 'bf16' | 'fp8';
 
 /**

@@ -1,4 +1,5 @@
 import type { Architecture } from '../../domain/architecture.js';
+import { badInput } from '../../domain/errors.js';
 import { formatBytes } from '../format-bytes.js';
 import { formatCount, formatGrouped, formatNumber } from '../format.js';
 import { adviseFit, type FitAdvice } from './advice.js';
@@ -139,6 +140,8 @@ export interface ClusterPlan {
   readonly layout: LayoutSection;
   readonly memory: ClusterMemory;
   readonly notes: readonly string[];
+  /** The layout needing the least memory per GPU (the chosen one when nothing fits): how close the run is to not fitting. */
+  readonly leanest: LayoutRow;
 }
 
 const SECONDS_PER_DAY = 86_400;
@@ -165,7 +168,7 @@ export function planCluster(row: { readonly params: number; readonly tokens: num
   const search = searchLayouts(setup, cluster, batch, request.constraints, ALTERNATIVES + 1);
   const best = search.ranked[0];
   const chosenEstimate = best ?? search.leastMemory;
-  if (!chosenEstimate) throw new Error('planCluster: the search found no layout at all');
+  if (!chosenEstimate) throw noLayout(arch, gpus, request, batch);
   const toRow = (estimate: LayoutEstimate): LayoutRow => ({
     ...estimate.layout,
     microBatches: estimate.microBatches,
@@ -218,8 +221,32 @@ export function planCluster(row: { readonly params: number; readonly tokens: num
     },
     layout,
     memory,
+    leanest: best && search.leastMemory ? toRow(search.leastMemory) : chosen,
     notes: describeCluster(architecture, layout, search.fastestIgnoringMemory, proposal?.withinTolerance ?? true, hardware.memoryBytes),
   };
+}
+
+/**
+ * Why not even one layout exists (before memory is looked at): a fixed t or p that does not split
+ * the heads, the node, the layers or the GPUs, or more data-parallel GPUs than sequences per step.
+ */
+function noLayout(arch: Architecture, gpus: number, request: ClusterRequest, batch: number): Error {
+  const { tp, pp } = request.constraints;
+  const problems: string[] = [];
+  if (tp !== undefined) {
+    const splits = [[arch.heads, 'heads'], [request.gpusPerNode, 'GPUs per node'], [gpus, 'GPUs']] as const;
+    const not = splits.filter(([count]) => count % tp !== 0).map(([count, what]) => `the ${formatGrouped(count)} ${what}`);
+    if (not.length > 0) problems.push(`tp=${tp} does not divide ${not.join(' or ')}`);
+  }
+  if (pp !== undefined && arch.layers % pp !== 0) problems.push(`pp=${pp} does not divide the ${arch.layers} layers`);
+  if (problems.length === 0 && tp !== undefined && pp !== undefined && gpus % (tp * pp) !== 0) problems.push(`tp × pp = ${tp * pp} does not divide the ${formatGrouped(gpus)} GPUs`);
+  if (problems.length > 0) {
+    return badInput(`--layout ${[tp === undefined ? '' : `tp=${tp}`, pp === undefined ? '' : `pp=${pp}`].filter(Boolean).join(',')} has no layout on ${formatGrouped(gpus)} GPUs: ${problems.join('; ')}`, `tensor parallelism splits the heads inside a node, pipeline parallelism the layers (${arch.name}: ${arch.heads} heads, ${arch.layers} layers)`);
+  }
+  return badInput(
+    `--gpus ${formatGrouped(gpus)}: no layout keeps the global batch of ${formatGrouped(batch)} sequences (every data-parallel GPU needs at least one sequence per step)`,
+    'use fewer --gpus, more tensor or pipeline parallelism (--layout), or a larger --global-batch',
+  );
 }
 
 function toAdviceJson(advice: FitAdvice): FitAdviceJson {

@@ -8,7 +8,7 @@ import { planDataConstrained } from './data-constrained.js';
 import { suggestHyperparams } from './hyperparams.js';
 import { planForInference } from './inference.js';
 import { addDays } from '../chosen-run.js';
-import { planCluster, type ClusterRequest } from '../cluster/plan-cluster.js';
+import type { ClusterRequest, planCluster } from '../cluster/plan-cluster.js';
 import { estimateCost, estimateTime } from './schedule.js';
 import { describeDataConstrained, describeInference } from './notes.js';
 import type { PlanSections } from './sections.js';
@@ -42,11 +42,16 @@ export interface ConstraintRequest {
   readonly inferenceTokens?: number;
 }
 
+/** The cluster model's layout search (src/core/cluster/plan-cluster.ts), handed in by the caller. */
+export type ClusterPlanner = typeof planCluster;
+
 /**
  * Adds the asked-for sections to every plan row and their warnings to the notes. Returns a new
  * document; the rows' existing fields are untouched. `findLoss` resolves a row's loss model id.
+ * `planClusterFor` is the cluster model, needed only when `request.memory` is set: the caller
+ * passes it in, so that a plan without memory flags never loads the cluster model (issue 16).
  */
-export function applyConstraints(plan: PlanDocument, request: ConstraintRequest, findLoss: (id: string) => LossModel): PlanDocument {
+export function applyConstraints(plan: PlanDocument, request: ConstraintRequest, findLoss: (id: string) => LossModel, planClusterFor?: ClusterPlanner): PlanDocument {
   const { hardware } = plan;
   const wantsTime = request.gpus !== undefined || request.days !== undefined;
   if (!hardware && (wantsTime || request.memory)) {
@@ -80,9 +85,10 @@ export function applyConstraints(plan: PlanDocument, request: ConstraintRequest,
     }
 
     if (request.memory && hardware) {
+      if (!planClusterFor) throw new Error('applyConstraints: a memory estimate was asked for without the cluster model');
       const { memory } = request;
       const gpus = request.gpus ?? sections.time?.gpusForTargetDays ?? 1;
-      const cluster = planCluster(
+      const cluster = planClusterFor(
         row,
         gpus,
         {

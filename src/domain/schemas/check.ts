@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { ArchitectureSectionSchema, LayoutRowSchema, LayoutSchema } from './plan-sections.js';
 
 /**
  * The `llm-plan/check@1` document printed by `llm-plan check --json`: one result per config, each
@@ -16,6 +17,7 @@ export const VIOLATION_CODES = [
   'flops-above-max',
   'days-above-max',
   'cost-above-max',
+  'does-not-fit',
 ] as const;
 
 export const WARNING_CODES = ['near-limit', 'extrapolation'] as const;
@@ -24,9 +26,9 @@ export const ViolationSchema = z.object({
   code: z.enum(VIOLATION_CODES),
   reason: z.string().describe('one line for a person'),
   value: finite.describe(
-    'over-budget, flops-above-max: 6·N·D in FLOPs; off-optimum: |N/N_opt − 1|; tokens-per-param-*: D/N; loss-above-max: predicted loss; days-above-max: wall-clock days; cost-above-max: USD',
+    'over-budget, flops-above-max: 6·N·D in FLOPs; off-optimum: |N/N_opt − 1|; tokens-per-param-*: D/N; loss-above-max: predicted loss; days-above-max: wall-clock days; cost-above-max: USD; does-not-fit: bytes per GPU the leanest layout needs (weights, gradients, optimizer states, activations)',
   ),
-  limit: finite.describe('the threshold value crossed (budget FLOPs × (1 + budgetTolerance), tolerance, a min/max limit)'),
+  limit: finite.describe('the threshold value crossed (budget FLOPs × (1 + budgetTolerance), tolerance, a min/max limit; does-not-fit: GPU memory less the 10% buffer allowance, in bytes)'),
 });
 
 export const WarningSchema = z.object({
@@ -42,6 +44,23 @@ export const SourceLocationSchema = z.object({
   endLine: z.number().int().positive(),
   endColumn: z.number().int().positive(),
 });
+
+/**
+ * The layout search on a config's cluster (gpu and gpus given): the plan's `plans[].layout` without
+ * the ranked alternatives, plus the leanest layout, the memory limit and the architecture searched.
+ */
+export const CheckLayoutSchema = LayoutSchema.omit({ alternatives: true, startDate: true, finishDate: true })
+  .extend({
+    leanest: LayoutRowSchema.describe('the layout needing the least memory per GPU: what does-not-fit and its near-limit warning measure'),
+    gpuMemoryBytes: finite.describe('bytes of memory per GPU (the datasheet)'),
+    usableBytesPerGpu: finite.describe('gpuMemoryBytes less the 10% buffer allowance: the does-not-fit limit'),
+    seqLen: z.number().int().positive().describe('tokens per sequence'),
+    optimizer: z.enum(['adamw', 'adafactor', 'sgd']),
+    gradDtype: z.enum(['bf16', 'fp32']),
+    flashAttention: z.boolean(),
+    architecture: ArchitectureSectionSchema.describe('the architecture searched: arch, or proposed from params (origin proposed); an inline shape is origin flags'),
+  })
+  .describe("the plan's layout search for this config's N and D on gpus × gpu; days here follow the layout's step time, not 6·N·D at MFU");
 
 export const CheckResultSchema = z.object({
   index: z.number().int().nonnegative().describe('position of the config in the file'),
@@ -61,6 +80,7 @@ export const CheckResultSchema = z.object({
   gpuHours: finite.nullable().describe('6·N·D at the effective FLOP/s of the config\'s gpu, when it names one'),
   days: finite.nullable().describe('wall-clock days on the config\'s gpus, when it gives gpu and gpus'),
   costUsd: finite.nullable().describe('gpuHours × price, when the config gives gpu and price'),
+  layout: CheckLayoutSchema.nullable().describe('the layout search, when the config gives gpu and gpus; else null'),
   violations: z.array(ViolationSchema),
   warnings: z.array(WarningSchema).describe('things to know that do not fail the check'),
 });

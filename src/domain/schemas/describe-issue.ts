@@ -42,7 +42,7 @@ export function describeIssue(issue: z.core.$ZodIssue, knownKeys: readonly strin
  * @example describeFirstIssue(error, 'plans.yaml', 'configs[1] (llama-70b)') → 'plans.yaml: configs[1] (llama-70b).tokens: expected …'
  */
 export function describeFirstIssue(
-  error: z.ZodError,
+  error: Pick<z.core.$ZodError, 'issues'>,
   file: string,
   prefix = '',
   knownKeysAt: (path: readonly PropertyKey[]) => readonly string[] = () => [],

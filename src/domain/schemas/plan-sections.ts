@@ -38,7 +38,7 @@ const MemorySchema = z.object({
   bufferBytesPerGpu: finite.describe('bytes set aside per GPU for CUDA/NCCL buffers and fragmentation (10% of the GPU, an assumption)'),
 });
 
-const ArchitectureSchema = z.object({
+export const ArchitectureSectionSchema = z.object({
   origin: z.enum(['preset', 'file', 'flags', 'proposed']).describe('--arch preset, a config.json, shape flags, or proposed from N (Llama 2 recipe)'),
   id: z.string().optional(),
   name: z.string(),
@@ -85,7 +85,7 @@ const StepSchema = z.object({
   total: finite.describe('seconds per step'),
 });
 
-const LayoutRowSchema = z.object({
+export const LayoutRowSchema = z.object({
   tp: count,
   pp: count,
   dp: count,
@@ -104,7 +104,7 @@ const LayoutRowSchema = z.object({
   achievedHfu: finite.describe('hardware FLOPs / (step time × peak)'),
 });
 
-const LayoutSchema = z.object({
+export const LayoutSchema = z.object({
   gpus: count,
   gpusPerNode: count,
   requestedGlobalBatch: count.describe('sequences (--global-batch, or DeepSeek LLM’s batch for the compute)'),
@@ -222,7 +222,7 @@ export const PlanSectionsShape = {
   hyperparams: HyperparamsSchema.optional().describe('--hyperparams'),
   dataConstrained: DataConstrainedSchema.optional().describe('--unique-tokens (Muennighoff et al. 2023)'),
   inference: InferenceSchema.optional().describe('--inference-tokens (Sardana et al. 2023)'),
-  architecture: ArchitectureSchema.optional().describe('with a memory estimate: the architecture (--arch, shape flags, or proposed)'),
+  architecture: ArchitectureSectionSchema.optional().describe('with a memory estimate: the architecture (--arch, shape flags, or proposed)'),
   flopsPerToken: FlopsPerTokenSchema.optional().describe('with a memory estimate: FLOPs per token with attention and recomputation'),
   layout: LayoutSchema.optional().describe('with a memory estimate: the parallel layout search (t, p, d, ZeRO, recomputation, micro-batch)'),
   comparison: ComparisonSchema.optional().describe("--params with --tokens, or --model: the run against the rule's optimum at the same compute"),
