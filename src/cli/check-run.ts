@@ -3,7 +3,6 @@ import { join, resolve } from 'node:path';
 import { checkConfig, createCheckDocument, type InvalidCheckFile } from '../core/check.js';
 import { PlanError } from '../domain/errors.js';
 import type { PresetCatalog } from '../presets/catalog.js';
-import { renderCheckMarkdown } from '../render/check-markdown.js';
 import type { CheckDocument, CheckResult } from '../domain/schemas/check.js';
 import { CheckConfigError, resolveCheckTarget } from '../request/check-config.js';
 import type { CheckTarget } from '../core/check.js';
@@ -98,10 +97,13 @@ function expandPaths(paths: readonly string[], refuse: (file: string, error: unk
   });
 }
 
-/** Appends the markdown report to the GitHub job summary; a summary that cannot be written is a warning, not a failed gate. */
-export function appendStepSummary(path: string, report: CheckDocument, io: CliIo): void {
+/**
+ * Appends the markdown report to the GitHub job summary; a summary that cannot be written is a warning,
+ * not a failed gate. The caller renders it (src/render/check-markdown.ts, loaded only then).
+ */
+export function appendStepSummary(path: string, markdown: string, io: CliIo): void {
   try {
-    appendFileSync(path, `${renderCheckMarkdown(report)}\n`);
+    appendFileSync(path, `${markdown}\n`);
   } catch (error) {
     io.stderr(`llm-plan: warning: cannot write the job summary to ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})\n`);
   }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Style } from '../render/style.js';
+import { PLAIN_STYLE, type Style } from '../render/plain-style.js';
 import { decideColor } from './color.js';
 import type { CliIo } from './io.js';
 
@@ -35,8 +35,8 @@ export function widthFor(io: Pick<CliIo, 'columns' | 'env'>): number {
  * (DESIGN §6); the colour decision itself is made once, here, from flags, env and the TTY.
  */
 export async function styleFor(io: CliIo, options: OutputOptions): Promise<Style> {
-  // Without colour, chalk is not loaded at all.
-  if (!decideColor(io, options.color)) return (await import('../render/plain-style.js')).PLAIN_STYLE;
+  // Without colour, chalk is not loaded at all (the plain style is a few bytes of the start-up file).
+  if (!decideColor(io, options.color)) return PLAIN_STYLE;
   const { createStyle } = await import('../render/style.js');
   return createStyle(true);
 }

@@ -108,8 +108,8 @@ export function registerCheckCommand(program: Command, { io, setExitCode }: Comm
       }
       const summaryPath = io.env.GITHUB_STEP_SUMMARY;
       if (summaryPath) {
-        const { appendStepSummary } = await import('../check-run.js');
-        appendStepSummary(summaryPath, report, io);
+        const [{ appendStepSummary }, { renderCheckMarkdown }] = await Promise.all([import('../check-run.js'), import('../../render/check-markdown.js')]);
+        appendStepSummary(summaryPath, renderCheckMarkdown(report), io);
       }
       setExitCode(report.invalid.length > 0 ? EXIT.usage : report.passed ? EXIT.ok : EXIT.violation);
     });
