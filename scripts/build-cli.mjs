@@ -42,8 +42,9 @@ const builtinsThroughRequire = {
   setup(pluginBuild) {
     pluginBuild.onResolve({ filter: /^node:|^(fs|path|os|tty|process|events|module|child_process|util|url)$/ }, (args) => {
       const name = args.path.replace(/^node:/, '');
-      // Loaded only by a dynamic import (main.ts, for streaming): left external, it becomes a plain require.
-      if (name === 'v8') return undefined;
+      // Loaded by a dynamic import (main.ts: v8 for streaming, tty when fstat cannot tell): left
+      // external, it becomes a plain require.
+      if (name === 'v8' || (name === 'tty' && args.kind === 'dynamic-import')) return undefined;
       // The shims' own require of the built-in stays a run-time require.
       if (args.namespace === 'builtin' || args.namespace === 'deferred-builtin') return { path: args.path, external: true };
       const deferred = name === 'child_process' && args.importer.includes('node_modules/commander/');

@@ -1,5 +1,6 @@
 import type { Command, Help, Option } from 'commander';
 import { wrapText } from '../render/wrap.js';
+import { decideColor } from './color.js';
 import { widthFor } from './context.js';
 import type { CliIo } from './io.js';
 
@@ -43,7 +44,13 @@ export function wrapParagraphs(text: string, width: number): string {
  */
 export function configureHelpFor(command: Command, io: CliIo): Command {
   return command
-    .configureOutput({ getOutHelpWidth: () => widthFor(io), getErrHelpWidth: () => widthFor(io) })
+    .configureOutput({
+      getOutHelpWidth: () => widthFor(io),
+      getErrHelpWidth: () => widthFor(io),
+      // Decided from what the CLI knows, so help does not build process.stdout (issue 16: start-up).
+      getOutHasColors: () => decideColor(io, true),
+      getErrHasColors: () => decideColor({ env: io.env, isTTY: io.stderrIsTTY ?? false }, true),
+    })
     .configureHelp({
       optionDescription(this: Help, option: Option): string {
         const extra: string[] = [];
