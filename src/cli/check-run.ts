@@ -4,7 +4,8 @@ import { checkConfig, createCheckDocument, type InvalidCheckFile } from '../core
 import { PlanError } from '../domain/errors.js';
 import type { PresetCatalog } from '../presets/catalog.js';
 import type { CheckDocument, CheckResult } from '../domain/schemas/check.js';
-import { CheckConfigError, resolveCheckTarget } from '../request/check-config.js';
+import { CheckConfigError, needsCheckClusterModel, resolveCheckTarget } from '../request/check-config.js';
+import type { ClusterModel } from '../request/cluster-model.js';
 import type { CheckTarget } from '../core/check.js';
 import { CheckFileError, locationOf, readCheckFile, type ConfigEntry } from './check-read.js';
 import { describeError } from './exit-code.js';
@@ -22,6 +23,7 @@ export async function runCheck(paths: readonly string[], io: CliIo, catalog: Pre
   const files: string[] = [];
   const results: CheckResult[] = [];
   const invalid: InvalidCheckFile[] = [];
+  let clusterModel: ClusterModel | undefined;
   const refuse = (file: string, error: unknown): void => {
     // A bug is not an invalid file: it ends the command with exit 70 as everywhere else.
     if (!(error instanceof PlanError) || error.code === 'internal') throw error;
@@ -31,7 +33,10 @@ export async function runCheck(paths: readonly string[], io: CliIo, catalog: Pre
     files.push(path);
     try {
       const content = await readCheckFile(path, io);
-      const targets = content.entries.map((entry) => locatedTarget(content.name, entry, catalog));
+      // The layout search and memory model load only for a file with a config on a cluster (gpu and gpus).
+      clusterModel ??= content.entries.some((entry) => needsCheckClusterModel(entry.raw)) ? (await import('../request/cluster-model.js')).CLUSTER_MODEL : undefined;
+      const model = clusterModel;
+      const targets = content.entries.map((entry) => locatedTarget(content.name, entry, catalog, model));
       results.push(...targets.map(checkConfig));
     } catch (error) {
       refuse(path, error);
@@ -48,9 +53,9 @@ export async function runCheck(paths: readonly string[], io: CliIo, catalog: Pre
 }
 
 /** A config resolved, with its place in the file; a problem with it points at the field's line. */
-function locatedTarget(name: string, entry: ConfigEntry, catalog: PresetCatalog): CheckTarget {
+function locatedTarget(name: string, entry: ConfigEntry, catalog: PresetCatalog, clusterModel: ClusterModel | undefined): CheckTarget {
   try {
-    return { ...resolveCheckTarget(name, entry, catalog), location: entry.location };
+    return { ...resolveCheckTarget(name, entry, catalog, clusterModel), location: entry.location };
   } catch (error) {
     if (!(error instanceof CheckConfigError)) throw error;
     throw new CheckFileError(error.message, error.hint, error.field === undefined ? entry.location : entry.locate(error.field, error.part));

@@ -6,9 +6,9 @@ import { predictLoss } from './loss.js';
 import { describeExtrapolation, extrapolationOf } from './extrapolation.js';
 import { allocate } from './rules.js';
 import { formatBytes } from './format-bytes.js';
-import { BUFFER_ALLOWANCE } from './cluster/memory.js';
+import { BUFFER_ALLOWANCE } from './cluster/allowance.js';
 import { describeLayout } from './cluster/describe-layout.js';
-import { planCluster, type ClusterHardware, type ClusterPlan, type ClusterRequest, type FitAdviceJson, type LayoutRow } from './cluster/plan-cluster.js';
+import type { ClusterHardware, ClusterPlan, ClusterRequest, FitAdviceJson, LayoutRow, planCluster } from './cluster/plan-cluster.js';
 import { suggestHyperparams } from './constraints/hyperparams.js';
 
 export const CHECK_SCHEMA_ID = 'llm-plan/check@1';
@@ -64,8 +64,16 @@ export interface CheckCluster {
 }
 
 /** The layout search for a config's N and D, with the plan's default global batch for 6·N·D (DeepSeek LLM). */
-export function searchCheckLayout(params: number, tokens: number, gpus: number, hardware: ClusterHardware, request: ClusterRequest): ClusterPlan {
-  return planCluster({ params, tokens }, gpus, hardware, request, suggestHyperparams(SIX * params * tokens, request.seqLen).batchSequences);
+export function searchCheckLayout(
+  params: number,
+  tokens: number,
+  gpus: number,
+  hardware: ClusterHardware,
+  request: ClusterRequest,
+  // The layout search (./cluster/plan-cluster.ts), passed in so that checks without a cluster never load it.
+  search: typeof planCluster,
+): ClusterPlan {
+  return search({ params, tokens }, gpus, hardware, request, suggestHyperparams(SIX * params * tokens, request.seqLen).batchSequences);
 }
 
 /** One config of a check file, resolved: numbers in base units, presets looked up. */

@@ -4,11 +4,12 @@ import { PlanError } from '../domain/errors.js';
 import { parseSiNumber } from '../domain/si.js';
 import { TRAINING_FLOPS_PER_PARAM_TOKEN as SIX } from '../domain/units.js';
 import { findAccelerator, findRule, isPresetPath, type PresetCatalog } from '../presets/catalog.js';
-import { CheckConfigSchema, type CheckConfig } from '../domain/schemas/check-file.js';
+import type { CheckConfig } from '../domain/schemas/check-file.js';
+import { CheckConfigSchema } from '../domain/schemas/check-file-mini.js';
 import { describeFirstIssue } from '../domain/schemas/describe-issue.js';
 import { DEFAULT_RULE_ID, computeFromOptions, lossModelFor, resolveHardwareOptions } from './plan.js';
 import { interconnectOf, type ClusterOptions } from './cluster.js';
-import { resolveArchitecture } from './architecture.js';
+import type { ClusterModel } from './cluster-model.js';
 import { parseConstraintOptions, type ConstraintOptions } from './constraints.js';
 
 const CONFIG_FIELDS = Object.keys(CheckConfigSchema.shape);
@@ -42,6 +43,17 @@ export interface CheckConfigEntry {
   readonly raw: unknown;
 }
 
+/**
+ * Whether resolving `raw` needs the cluster model (./cluster-model.ts): a config with gpu and gpus
+ * runs the layout search. The CLI loads the model only then (issue 16); any config that validates
+ * with both fields passes this test, so a config resolved without the model never needs it.
+ */
+export function needsCheckClusterModel(raw: unknown): boolean {
+  if (typeof raw !== 'object' || raw === null) return false;
+  const { gpu, gpus } = raw as { gpu?: unknown; gpus?: unknown };
+  return gpu !== undefined && gpus !== undefined;
+}
+
 /** `configs[1] (llama-70b)`: the position, and the config's name when it has one. */
 export function labelOf(position: string, raw: unknown): string {
   const name = typeof raw === 'object' && raw !== null && Object.hasOwn(raw, 'name') ? (raw as { name: unknown }).name : undefined;
@@ -54,7 +66,7 @@ export function labelOf(position: string, raw: unknown): string {
  * command uses, presets looked up in the catalog. Any problem is a `CheckConfigError` naming the
  * file (`name`, `-` for stdin), the config (index and name) and the field.
  */
-export function resolveCheckTarget(name: string, entry: CheckConfigEntry, catalog: PresetCatalog): CheckTarget {
+export function resolveCheckTarget(name: string, entry: CheckConfigEntry, catalog: PresetCatalog, clusterModel?: ClusterModel): CheckTarget {
   const file = name === '-' ? 'stdin' : name;
   const { index, label, raw } = entry;
   const parsed = CheckConfigSchema.safeParse(raw);
@@ -108,7 +120,7 @@ export function resolveCheckTarget(name: string, entry: CheckConfigEntry, catalo
   const rule = inContext('rule', () => findRule(catalog, config.rule ?? DEFAULT_RULE_ID, [], 'rule'));
   const loss = inContext('loss', () => lossModelFor(catalog, rule, config.loss, 'loss'));
   // The cluster first: a cluster field without gpus says that, not that gpu is unused.
-  const cluster = resolveCluster(config, params, tokens, inContext, fail, catalog);
+  const cluster = resolveCluster(config, params, tokens, inContext, fail, catalog, clusterModel);
   const hardware = resolveHardware(config, inContext, fail, catalog);
   return {
     index,
@@ -211,7 +223,15 @@ function unwrapUnion(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
  * the cluster fields into the layout search's request (architecture, sequence length, layout
  * constraints, optimizer, interconnect). Cluster fields without gpu and gpus are errors.
  */
-function resolveCluster(config: CheckConfig, params: number, tokens: number, inContext: InContext, fail: Fail, catalog: PresetCatalog): CheckCluster | undefined {
+function resolveCluster(
+  config: CheckConfig,
+  params: number,
+  tokens: number,
+  inContext: InContext,
+  fail: Fail,
+  catalog: PresetCatalog,
+  clusterModel: ClusterModel | undefined,
+): CheckCluster | undefined {
   const given = CLUSTER_FIELDS.find((field) => config[field] !== undefined);
   const { gpu, gpus } = config;
   if (gpu === undefined || gpus === undefined) {
@@ -222,6 +242,8 @@ function resolveCluster(config: CheckConfig, params: number, tokens: number, inC
   const accelerator = inContext('gpu', () => findAccelerator(catalog, gpu, 'gpu'));
   const { hardware } = inContext('', () => resolveHardwareOptions({ gpu, precision: config.precision, mfu: text(config.mfu), price: text(config.price) }, catalog));
   if (!hardware) return undefined;
+  if (!clusterModel) throw new PlanError('internal', 'the config needs the cluster model (gpu and gpus), and the caller did not load it');
+  const { resolveArchitecture, planCluster } = clusterModel;
   const arch = config.arch;
   const shape: ClusterOptions =
     arch === undefined ? {}
@@ -269,7 +291,7 @@ function resolveCluster(config: CheckConfig, params: number, tokens: number, inC
   // A layout that cannot exist at all (tp=3 with 32 heads) is a bad config, named at its field.
   const plan = inContext(
     (message) => FLAG_FIELDS[/--([a-z][a-z-]*)/.exec(message)?.[1] ?? ''] ?? '',
-    () => searchCheckLayout(params, tokens, gpus, clusterHardware, memory.cluster),
+    () => searchCheckLayout(params, tokens, gpus, clusterHardware, memory.cluster, planCluster),
   );
   return { gpus, gpuId: hardware.id, hardware: clusterHardware, request: memory.cluster, plan };
 }

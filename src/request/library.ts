@@ -111,7 +111,7 @@ const CheckRequestShapeSchema = CheckRequestSchema.extend({ configs: z.array(z.u
  */
 export function check(request: CheckRequest): CheckDocument {
   const { configs, file } = validate(CheckRequestShapeSchema, request, 'check request');
-  return checkDocument({ configs, file: file ?? 'configs' }, BUILTIN_CATALOG);
+  return checkDocument({ configs, file: file ?? 'configs' }, BUILTIN_CATALOG, CLUSTER_MODEL);
 }
 
 /** The `llm-plan/presets@1` document of every built-in preset: accelerators, rules, loss models. */

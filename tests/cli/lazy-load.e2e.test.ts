@@ -43,7 +43,7 @@ describe('bundle facts (built CLI)', () => {
 
   it('one copy of commander, in the start-up file; yaml, chalk and d3 each in one lazy chunk; zod only in lazy chunks; no cli-table3', () => {
     expect(filesWith('commander')).toEqual([facts.startup]);
-    // zod: its core, its classic API (check files, --input) and its mini API (user preset files) apart.
+    // zod: its core, its classic API (--input) and its mini API (user preset files, check configs) apart.
     expect(filesWith('zod')).not.toContain(facts.startup);
     for (const pkg of ['yaml', 'chalk', 'd3-scale', 'd3-shape']) {
       const files = filesWith(pkg);
@@ -80,6 +80,24 @@ describe('bundle facts (built CLI)', () => {
     expect(sources.has('node_modules/zod/v4/mini/schemas.js')).toBe(true);
     expect(sources.has('node_modules/zod/v4/classic/schemas.js')).toBe(false);
     expect(sources.has('src/domain/presets.ts')).toBe(false);
+  });
+
+  it.each([
+    ['JSON', 'tests/fixtures/check/pass.json'],
+    ['YAML', 'tests/fixtures/check/plans.yaml'],
+  ])('check of a %s file without gpu+gpus validates with zod mini, without the classic API nor the cluster model', (_, file) => {
+    const sources = new Set(trace(['check', file, '--json']).files.flatMap((name) => facts.sources[name] ?? []));
+    expect(sources.has('src/domain/schemas/check-file-mini.ts')).toBe(true);
+    expect(sources.has('node_modules/zod/v4/mini/schemas.js')).toBe(true);
+    for (const source of ['node_modules/zod/v4/classic/schemas.js', 'src/domain/schemas/check-file.ts', 'src/request/cluster-model.ts', 'src/core/cluster/plan-cluster.ts', 'src/core/cluster/memory.ts', 'src/request/architecture.ts', 'src/presets/real-models.ts']) {
+      expect(sources.has(source), source).toBe(false);
+    }
+  });
+
+  it('check of a config with gpu and gpus loads the cluster model (the layout search), still without the classic zod API', () => {
+    const sources = new Set(trace(['check', 'tests/fixtures/check/cluster.yaml', '--json']).files.flatMap((name) => facts.sources[name] ?? []));
+    for (const source of ['src/request/cluster-model.ts', 'src/core/cluster/plan-cluster.ts', 'src/core/cluster/memory.ts']) expect(sources.has(source), source).toBe(true);
+    expect(sources.has('node_modules/zod/v4/classic/schemas.js')).toBe(false);
   });
 
   it('the cluster model (layout search, memory, architectures, real runs) is in lazy chunks only: the start-up file holds only its flag choices', () => {

@@ -12,12 +12,10 @@ import { countParams } from './params.js';
 export { GRAD_DTYPES, OPTIMIZERS, ZERO_STAGES, type GradDtype, type Optimizer, type ZeroStage } from './choices.js';
 export type TrainingPrecision = 'fp32' | 'tf32' | 'fp16' | 'bf16' | 'fp8';
 
-/**
- * Share of each GPU's memory set aside for what the model does not count: the CUDA context and
- * kernels, NCCL and ZeRO communication buckets, temporary buffers and allocator fragmentation.
- * llm-plan's own allowance (an assumption, not a measurement): usable memory = 90% of the datasheet's.
- */
-export const BUFFER_ALLOWANCE = 0.1;
+// In its own module, so that `llm-plan check` reads it without the memory model (issue 16).
+import { BUFFER_ALLOWANCE } from './allowance.js';
+
+export { BUFFER_ALLOWANCE };
 
 /**
  * Optimizer-state bytes per parameter, fp32 states. AdamW: momentum and variance (8 B). SGD with
