@@ -10,6 +10,7 @@ import { describeFirstIssue } from '../domain/schemas/describe-issue.js';
 import { DEFAULT_RULE_ID, computeFromOptions, lossModelFor, resolveHardwareOptions } from './plan.js';
 import { interconnectOf, type ClusterOptions } from './cluster.js';
 import type { ClusterModel } from './cluster-model.js';
+import { clusterHardwareOf } from '../core/cluster/cluster-hardware.js';
 import { parseConstraintOptions, type ConstraintOptions } from './constraints.js';
 
 const CONFIG_FIELDS = Object.keys(CheckConfigSchema.shape);
@@ -280,14 +281,7 @@ function resolveCluster(
   );
   const memory = request.memory;
   if (!memory) throw new Error('resolveCluster: gpus given but no memory request');
-  const clusterHardware = {
-    precision: hardware.precision,
-    peakFlops: hardware.peakFlops,
-    mfu: hardware.mfu,
-    memoryBytes: hardware.memoryBytes,
-    intraNodeBytesPerSecond: memory.intraNodeBytesPerSecond,
-    interNodeBytesPerSecond: memory.interNodeBytesPerSecond,
-  };
+  const clusterHardware = clusterHardwareOf(hardware, memory);
   // A layout that cannot exist at all (tp=3 with 32 heads) is a bad config, named at its field.
   const plan = inContext(
     (message) => FLAG_FIELDS[/--([a-z][a-z-]*)/.exec(message)?.[1] ?? ''] ?? '',

@@ -100,10 +100,10 @@ describe('bundle facts (built CLI)', () => {
     expect(sources.has('node_modules/zod/v4/classic/schemas.js')).toBe(false);
   });
 
-  it('the cluster model (layout search, memory, architectures, real runs) is in lazy chunks only: the start-up file holds only its flag choices', () => {
+  it('the cluster model (layout search, memory, architectures, real runs) is in lazy chunks only: the start-up file holds only its flag choices and the hardware record it is handed', () => {
     const inStartup = facts.sources[facts.startup] ?? [];
     expect(inStartup).toContain('src/request/plan.ts');
-    expect(inStartup.filter((source) => source.startsWith('src/core/cluster/'))).toEqual(['src/core/cluster/choices.ts']);
+    expect(inStartup.filter((source) => source.startsWith('src/core/cluster/')).sort()).toEqual(['src/core/cluster/choices.ts', 'src/core/cluster/cluster-hardware.ts']);
     for (const source of ['src/request/cluster-model.ts', 'src/request/architecture.ts', 'src/presets/real-models.ts']) expect(inStartup, source).not.toContain(source);
   });
 

@@ -1,4 +1,5 @@
 import type { Architecture } from '../../domain/architecture.js';
+import type { ClusterHardware } from './cluster-hardware.js';
 import { badInput } from '../../domain/errors.js';
 import { formatBytes } from '../format-bytes.js';
 import { formatCount, formatGrouped, formatNumber } from '../format.js';
@@ -14,6 +15,8 @@ import { proposeArchitecture } from './shape.js';
  * the best layout over the GPUs and its memory per GPU — the `architecture`, `flops`, `layout`
  * and `memory` sections of a `plans[]` row.
  */
+
+export type { ClusterHardware } from './cluster-hardware.js';
 
 export type ArchitectureOrigin = 'preset' | 'file' | 'flags' | 'proposed';
 
@@ -31,15 +34,6 @@ export interface ClusterRequest {
   readonly constraints: LayoutConstraints;
   /** `--layout`: evaluate exactly this t and p (and whatever else is fixed), not a ranking. */
   readonly fixedLayout: boolean;
-}
-
-export interface ClusterHardware {
-  readonly precision: TrainingPrecision;
-  readonly peakFlops: number;
-  readonly mfu: number;
-  readonly memoryBytes: number;
-  readonly intraNodeBytesPerSecond: number;
-  readonly interNodeBytesPerSecond: number;
 }
 
 export interface ArchitectureSection extends Architecture {

@@ -9,6 +9,7 @@ import { suggestHyperparams } from './hyperparams.js';
 import { planForInference } from './inference.js';
 import { addDays } from '../chosen-run.js';
 import type { ClusterRequest, planCluster } from '../cluster/plan-cluster.js';
+import { clusterHardwareOf } from '../cluster/cluster-hardware.js';
 import { estimateCost, estimateTime } from './schedule.js';
 import { describeDataConstrained, describeInference } from './notes.js';
 import type { PlanSections } from './sections.js';
@@ -91,14 +92,7 @@ export function applyConstraints(plan: PlanDocument, request: ConstraintRequest,
       const cluster = planClusterFor(
         row,
         gpus,
-        {
-          precision: hardware.precision,
-          peakFlops: hardware.peakFlops,
-          mfu: hardware.mfu,
-          memoryBytes: hardware.memoryBytes,
-          intraNodeBytesPerSecond: memory.intraNodeBytesPerSecond,
-          interNodeBytesPerSecond: memory.interNodeBytesPerSecond,
-        },
+        clusterHardwareOf(hardware, memory),
         memory.cluster,
         suggestHyperparams(row.flops, memory.cluster.seqLen).batchSequences,
       );
