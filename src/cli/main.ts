@@ -68,11 +68,13 @@ function writeOut(text: string): void {
  * Whether a file descriptor is a terminal. fstat answers for a pipe, a file and /dev/null without
  * Node's tty module (which loads net and the streams); only another character device asks it.
  */
+let devNull: number | undefined;
+
 async function isTerminal(fd: number): Promise<boolean> {
   try {
     const stat = fstatSync(fd);
     if (!stat.isCharacterDevice()) return false;
-    if (process.platform !== 'win32' && stat.rdev === statSync('/dev/null').rdev) return false;
+    if (process.platform !== 'win32' && stat.rdev === (devNull ??= statSync('/dev/null').rdev)) return false;
   } catch {
     // Not answerable here: ask tty.
   }

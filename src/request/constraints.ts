@@ -1,5 +1,5 @@
 import { applyConstraints, type ClusterPlanner, type ConstraintRequest } from '../core/constraints/apply.js';
-import { DEFAULT_SEQ_LEN } from '../core/constraints/memory.js';
+import { DEFAULT_SEQ_LEN } from '../core/cluster/choices.js';
 import { DEFAULT_VOCAB } from '../core/constraints/shape.js';
 import type { Architecture } from '../domain/architecture.js';
 import type { ArchitectureOrigin } from '../core/cluster/plan-cluster.js';
